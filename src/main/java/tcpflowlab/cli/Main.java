@@ -1,0 +1,40 @@
+package tcpflowlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import tcpflowlab.scenario.InvalidScenarioException;
+
+/** Entry point of the headless command line. */
+@Command(name = "tcpflowlab", mixinStandardHelpOptions = true, version = "TCP Flow Lab 0.1.0",
+        description = "Simulates TCP flow control between a C-style server and a Python-style client.",
+        subcommands = {RunCommand.class, PresetsCommand.class, ValidateCommand.class,
+                FieldsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad input (a bad scenario, flag or value), with a clear message. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof InvalidScenarioException bad) {
+                line.getErr().println("error: " + String.join("\n       ", bad.problems()));
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,57 @@
+package tcpflowlab.cli;
+
+import tcpflowlab.telemetry.ErrnoCount;
+import tcpflowlab.telemetry.RunSummary;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable run summary the CLI prints. */
+final class SummaryText {
+    private SummaryText() {
+    }
+
+    static String format(RunSummary s, long wallNanos) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Scenario %s (%s engine, seed %d): %.3f s virtual in %.3f s wall%n",
+                s.scenario(), s.engine(), s.seed(), s.durationNanos() / 1e9, wallNanos / 1e9));
+        line(b, "first zero window", time(s.firstZeroWindowNanos()));
+        line(b, "first EAGAIN (server)", time(s.firstEagainNanos()));
+        line(b, "first RST", time(s.firstRstNanos()));
+        line(b, "server errno", errnos(s.serverErrnos()));
+        line(b, "client errno", errnos(s.clientErrnos()));
+        line(b, "bytes written (server)", String.format(Locale.ROOT, "%,d in %,d messages%s", s.bytesWritten(),
+                s.messagesSent(), s.messagesDropped() > 0 ? String.format(Locale.ROOT, ", %,d messages dropped",
+                        s.messagesDropped()) : ""));
+        line(b, "bytes read (client)", String.format(Locale.ROOT, "%,d", s.bytesRead()));
+        line(b, "connections", Long.toString(s.connections()));
+        line(b, "segments", String.format(Locale.ROOT, "%,d (%,d advertising zero window, %,d zero-window probes, %,d RST)",
+                s.segments(), s.zeroWindowSegments(), s.zeroWindowProbes(), s.resets()));
+        line(b, "peak queues", String.format(Locale.ROOT, "server send %,d B, client receive %,d B",
+                s.peakServerSendQueue(), s.peakClientReceiveQueue()));
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(String.format(Locale.ROOT, "  %-24s %s%n", label, value));
+    }
+
+    private static String time(long nanos) {
+        return nanos < 0 ? "never" : String.format(Locale.ROOT, "%.6f s", nanos / 1e9);
+    }
+
+    private static String errnos(List<ErrnoCount> list) {
+        if (list.isEmpty()) {
+            return "none";
+        }
+        StringBuilder b = new StringBuilder();
+        for (ErrnoCount e : list) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(String.format(Locale.ROOT, "%s x%,d (first at %.6f s)", e.errno().label(), e.count(),
+                    e.firstTimeNanos() / 1e9));
+        }
+        return b.toString();
+    }
+}

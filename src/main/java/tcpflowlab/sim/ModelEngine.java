@@ -1,0 +1,304 @@
+package tcpflowlab.sim;
+
+import tcpflowlab.scenario.Scenario;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.scenario.ScenarioField;
+import tcpflowlab.sim.app.AppContext;
+import tcpflowlab.sim.app.ClientApp;
+import tcpflowlab.sim.app.ServerApp;
+import tcpflowlab.sim.app.StreamTap;
+import tcpflowlab.sim.tcp.EndpointSettings;
+import tcpflowlab.sim.tcp.Host;
+import tcpflowlab.sim.tcp.SimSocket;
+import tcpflowlab.sim.tcp.TcpEndpoint;
+import tcpflowlab.telemetry.Errno;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Knobs;
+import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.telemetry.Sample;
+import tcpflowlab.telemetry.Side;
+import tcpflowlab.telemetry.SummaryCollector;
+import tcpflowlab.telemetry.TelemetrySink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The Model engine: one scenario, two hosts joined by a link each way, the C-style server
+ * and the Python-style client, a sampler, all on one virtual clock. Single-threaded; drive it
+ * with {@link #runUntil}/{@link #step} directly (CLI, tests) or through {@link ModelRun}.
+ * The same scenario and seed always give the same events, byte for byte.
+ */
+public final class ModelEngine implements AppContext {
+    public static final int SERVER_PORT = 5000;
+    private static final int FIRST_CLIENT_PORT = 40_000;
+
+    private final Simulator sim = new Simulator();
+    private final ScenarioCodec codec;
+    private final Telemetry telemetry;
+    private final SummaryCollector collector = new SummaryCollector();
+    private final ModelKnobs knobs;
+    private final SplittableRandom random;
+    private final SplittableRandom sequenceNumbers;
+    private final Host serverHost;
+    private final Host clientHost;
+    private final ServerApp server;
+    private final ClientApp client;
+    private final long endTime;
+    private final long samplePeriod;
+    private StreamTap tap = StreamTap.NONE;
+    private Scenario current;
+    private int connections;
+    private int nextClientPort = FIRST_CLIENT_PORT;
+    private TcpEndpoint serverEndpoint;
+    private TcpEndpoint clientEndpoint;
+    private boolean started;
+    private boolean finished;
+
+    public ModelEngine(Scenario scenario, List<TelemetrySink> sinks) {
+        this(scenario, sinks, new ScenarioCodec());
+    }
+
+    public ModelEngine(Scenario scenario, List<TelemetrySink> sinks, ScenarioCodec codec) {
+        this.codec = codec;
+        codec.validate(scenario);
+        this.current = scenario;
+        List<TelemetrySink> all = new ArrayList<>(sinks);
+        all.add(collector);
+        this.telemetry = new Telemetry(sim, all);
+        this.knobs = new ModelKnobs(codec, scenario);
+        this.random = new SplittableRandom(scenario.run().seed());
+        this.sequenceNumbers = random.split();
+        this.serverHost = new Host(sim, Side.SERVER, telemetry, () -> sequenceNumbers.nextLong() & 0xFFFF_FFFFL);
+        this.clientHost = new Host(sim, Side.CLIENT, telemetry, () -> sequenceNumbers.nextLong() & 0xFFFF_FFFFL);
+        Host.connect(sim, serverHost, clientHost, () -> current.link());
+        this.server = new ServerApp(this);
+        this.client = new ClientApp(this);
+        this.endTime = Math.round(scenario.run().durationS() * 1e9);
+        this.samplePeriod = Math.max(1, Math.round(scenario.run().samplePeriodMs() * 1e6));
+    }
+
+    /** Installs an observer of the application byte streams; call before {@link #start()}. */
+    public void setStreamTap(StreamTap tap) {
+        this.tap = tap;
+    }
+
+    /** Schedules the server's listen and the client's connect at time 0. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        server.start();
+        sim.schedule(0, client::start);
+        sim.schedule(0, this::sampleAndReschedule);
+    }
+
+    /** Processes events up to virtual time {@code t} (or the end of the run). */
+    public void runUntil(long t) {
+        start();
+        long limit = Math.min(t, endTime);
+        if (!finished) {
+            sim.runUntil(limit);
+        }
+        if (t >= endTime) {
+            finish();
+        }
+    }
+
+    /** Runs the whole scenario. */
+    public void runToEnd() {
+        runUntil(endTime);
+    }
+
+    /** Processes the next event; false when the run is over. */
+    public boolean step() {
+        start();
+        if (finished) {
+            return false;
+        }
+        if (sim.nextEventTime() > endTime) {
+            finish();
+            return false;
+        }
+        return sim.runNext();
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (sim.now() < endTime) {
+            sim.runUntil(endTime);
+        }
+        sample();
+        telemetry.event(Side.SERVER, EventKind.RUN_END, null, 0, 0,
+                "end of the run after " + current.run().durationS() + " s of virtual time");
+    }
+
+    private void sampleAndReschedule() {
+        sample();
+        long next = sim.now() + samplePeriod;
+        if (next <= endTime) {
+            sim.schedule(next, this::sampleAndReschedule);
+        }
+    }
+
+    private void sample() {
+        TcpEndpoint s = serverEndpoint;
+        TcpEndpoint c = clientEndpoint;
+        long sendQueue = s == null ? 0 : s.sendBuffer().used();
+        long sendCap = s == null ? EndpointSettings.of(current.sockets(), Side.SERVER, current::sockets).sendCapacity()
+                : s.sendBuffer().capacity();
+        long recvQueue = c == null ? 0 : c.receiveBuffer().used();
+        long recvCap = c == null ? EndpointSettings.of(current.sockets(), Side.CLIENT, current::sockets).receiveCapacity()
+                : c.receiveBuffer().capacity();
+        long window = c == null ? 0 : c.lastAdvertisedWindow();
+        long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
+        telemetry.sample(new Sample(sim.now(), sendQueue, sendCap, recvQueue, recvCap, window, inFlight,
+                server.bytesWritten(), client.bytesRead(), 0));
+    }
+
+    // ------------------------------------------------------------------ AppContext
+
+    @Override
+    public Simulator sim() {
+        return sim;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return current;
+    }
+
+    @Override
+    public void beforeCall() {
+        if (knobs.hasPending()) {
+            applyKnobs();
+        }
+    }
+
+    private void applyKnobs() {
+        for (ModelKnobs.Change change : knobs.drain()) {
+            ScenarioField f = change.field();
+            String before = codec.getText(current, f);
+            current = codec.with(current, f, change.value());
+            String after = codec.getText(current, f);
+            String unit = f.unit().isEmpty() ? "" : " " + f.unit();
+            String when = switch (f.liveEffect()) {
+                case NEXT_CONNECTION -> " (applies from the next connection)";
+                default -> "";
+            };
+            telemetry.event(f.group().equals("client") ? Side.CLIENT : Side.SERVER, EventKind.KNOB_CHANGED,
+                    null, 0, connections, f.label() + " " + before + unit + " -> " + after + unit + when);
+        }
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return random;
+    }
+
+    @Override
+    public StreamTap tap() {
+        return tap;
+    }
+
+    @Override
+    public void event(Side side, EventKind kind, Errno errno, long bytes, int connection, String detail) {
+        telemetry.event(side, kind, errno, bytes, connection, detail);
+    }
+
+    @Override
+    public void listen() {
+        serverHost.listen(SERVER_PORT, () -> EndpointSettings.of(current.sockets(), Side.SERVER, current::sockets));
+    }
+
+    @Override
+    public void stopListening() {
+        serverHost.stopListening();
+    }
+
+    @Override
+    public SimSocket accept() {
+        TcpEndpoint e = serverHost.accept();
+        if (e != null) {
+            serverEndpoint = e;
+        }
+        return e;
+    }
+
+    @Override
+    public void onAcceptable(SimEvent event) {
+        serverHost.onAcceptable(event);
+    }
+
+    @Override
+    public SimSocket connect(SimEvent onDone) {
+        connections++;
+        int port = nextClientPort;
+        nextClientPort = nextClientPort == 60_999 ? FIRST_CLIENT_PORT : nextClientPort + 1;
+        TcpEndpoint e = clientHost.connect(connections, port, SERVER_PORT,
+                EndpointSettings.of(current.sockets(), Side.CLIENT, current::sockets), onDone);
+        clientEndpoint = e;
+        return e;
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    public Knobs knobs() {
+        return knobs;
+    }
+
+    public long now() {
+        return sim.now();
+    }
+
+    public long endTime() {
+        return endTime;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    public long eventsProcessed() {
+        return sim.eventsProcessed();
+    }
+
+    public ServerApp server() {
+        return server;
+    }
+
+    public ClientApp client() {
+        return client;
+    }
+
+    public TcpEndpoint serverEndpoint() {
+        return serverEndpoint;
+    }
+
+    public TcpEndpoint clientEndpoint() {
+        return clientEndpoint;
+    }
+
+    public int connections() {
+        return connections;
+    }
+
+    public Scenario currentScenario() {
+        return current;
+    }
+
+    public RunSummary summary() {
+        SummaryCollector c = collector;
+        return new RunSummary(current.name(), "model", current.run().seed(), sim.now(),
+                c.firstZeroWindow(), c.firstEagain(), c.firstRst(), c.firstClientError(),
+                server.errors(), client.errors(), server.bytesWritten(), client.bytesRead(),
+                server.messagesSent(), server.messagesDropped(), connections, c.zeroWindowEvents(),
+                c.zeroWindowSegments(), c.probes(), c.resets(), c.segments(), c.events(),
+                sim.eventsProcessed(), c.peakSendQueue(), c.peakReceiveQueue());
+    }
+}

@@ -1,0 +1,267 @@
+package tcpflowlab.sim;
+
+import tcpflowlab.telemetry.Knobs;
+import tcpflowlab.telemetry.Run;
+import tcpflowlab.telemetry.RunState;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a {@link ModelEngine} on its own thread: paced to the wall clock at a speed factor
+ * (virtual time = speed x wall time since the last resume), or as fast as possible. The model
+ * itself never reads the wall clock; the caller passes one in, which keeps the engine
+ * deterministic and lets tests drive pacing with a fake clock.
+ */
+public final class ModelRun implements Run {
+    /** How long the engine thread sleeps between paced slices, and the longest slice at max speed. */
+    private static final long SLICE_NANOS = 2_000_000;
+
+    /** Sleeps the calling thread; injected so tests need not wait. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    private final ModelEngine engine;
+    private final LongSupplier wallClock;
+    private final Sleeper sleeper;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private volatile RunState state = RunState.READY;
+    private volatile double speed = 1.0;
+    private volatile long virtualNow;
+    private volatile Throwable failure;
+    private long wallAtResume;
+    private long virtualAtResume;
+    private Thread thread;
+
+    public ModelRun(ModelEngine engine, LongSupplier wallClock, Sleeper sleeper) {
+        this.engine = engine;
+        this.wallClock = wallClock;
+        this.sleeper = sleeper;
+    }
+
+    /** A run paced by {@link System#nanoTime()} and {@link Thread#sleep}: for the CLI and UI. */
+    public static ModelRun withSystemClock(ModelEngine engine) {
+        return new ModelRun(engine, System::nanoTime,
+                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    }
+
+    @Override
+    public void start() {
+        lock.lock();
+        try {
+            if (state != RunState.READY && state != RunState.PAUSED) {
+                return;
+            }
+            if (thread == null) {
+                engine.start();
+                thread = new Thread(this::loop, "model-engine");
+                thread.setDaemon(true);
+                markResumed();
+                state = RunState.RUNNING;
+                thread.start();
+            } else {
+                resume();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void pause() {
+        lock.lock();
+        try {
+            if (state == RunState.RUNNING) {
+                state = RunState.PAUSED;
+                changed.signalAll();
+            } else if (state == RunState.READY) {
+                // Paused before starting: start the thread in paused state so step() works.
+                engine.start();
+                thread = new Thread(this::loop, "model-engine");
+                thread.setDaemon(true);
+                state = RunState.PAUSED;
+                thread.start();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void resume() {
+        lock.lock();
+        try {
+            if (state == RunState.PAUSED) {
+                markResumed();
+                state = RunState.RUNNING;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean step() {
+        lock.lock();
+        try {
+            if (state == RunState.READY) {
+                engine.start();
+                state = RunState.PAUSED;
+            }
+            if (state != RunState.PAUSED) {
+                return false;
+            }
+            boolean more = engine.step();
+            virtualNow = engine.now();
+            if (!more && engine.isFinished()) {
+                state = RunState.FINISHED;
+                changed.signalAll();
+            }
+            return more;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void stop() {
+        lock.lock();
+        try {
+            if (state == RunState.READY || state == RunState.RUNNING || state == RunState.PAUSED) {
+                state = RunState.STOPPED;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void setSpeed(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("speed must be > 0, got " + factor);
+        }
+        lock.lock();
+        try {
+            markResumed();
+            speed = factor;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public double speed() {
+        return speed;
+    }
+
+    @Override
+    public RunState state() {
+        return state;
+    }
+
+    @Override
+    public long timeNanos() {
+        return virtualNow;
+    }
+
+    @Override
+    public Knobs knobs() {
+        return engine.knobs();
+    }
+
+    /** Why the run failed, when {@link #state()} is FAILED. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public ModelEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public boolean awaitEnd(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        lock.lock();
+        try {
+            while (!isEnded()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isEnded() {
+        return state == RunState.FINISHED || state == RunState.STOPPED || state == RunState.FAILED;
+    }
+
+    private void markResumed() {
+        wallAtResume = wallClock.getAsLong();
+        virtualAtResume = engine.now();
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                long sleepFor = 0;
+                lock.lock();
+                try {
+                    while (state == RunState.PAUSED) {
+                        changed.await();
+                    }
+                    if (isEnded()) {
+                        return;
+                    }
+                    double s = speed;
+                    if (Double.isInfinite(s)) {
+                        long wallStart = wallClock.getAsLong();
+                        // A bounded slice, so pause/stop/step stay responsive at max speed.
+                        while (!engine.isFinished() && wallClock.getAsLong() - wallStart < SLICE_NANOS) {
+                            long until = engine.now() + 1_000_000;
+                            engine.runUntil(until);
+                        }
+                    } else {
+                        long wallElapsed = wallClock.getAsLong() - wallAtResume;
+                        long target = virtualAtResume + (long) (wallElapsed * s);
+                        engine.runUntil(Math.max(target, engine.now()));
+                        sleepFor = SLICE_NANOS;
+                    }
+                    virtualNow = engine.now();
+                    if (engine.isFinished()) {
+                        state = RunState.FINISHED;
+                        changed.signalAll();
+                        return;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                if (sleepFor > 0) {
+                    sleeper.sleepNanos(sleepFor);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = RunState.STOPPED;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            lock.lock();
+            try {
+                state = RunState.FAILED;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

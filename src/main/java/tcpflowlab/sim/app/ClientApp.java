@@ -1,0 +1,279 @@
+package tcpflowlab.sim.app;
+
+import tcpflowlab.scenario.ClientConfig;
+import tcpflowlab.scenario.ReadStrategy;
+import tcpflowlab.sim.tcp.SimSocket;
+import tcpflowlab.telemetry.Errno;
+import tcpflowlab.telemetry.ErrnoCount;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Side;
+
+import java.util.List;
+
+/**
+ * The Python-style client (the story's Server B). Its loop, with FIXED_READ:
+ * <pre>
+ *   data = s.recv(read_size)        # blocking
+ *   work(processing_delay)
+ *   s.send(b"Hi i got the data")
+ *   log(s.getpeername(), data)
+ * </pre>
+ * With DRAIN it waits until readable, calls recv until EAGAIN, then works once per batch. A
+ * failed call is logged with the peer's address (which is how the story met ENOTCONN) and the
+ * loop goes on until recv() returns end of stream; then it closes and, if asked, reconnects
+ * with exponential back-off. This shows Linux's errno order in full: ECONNRESET once, then
+ * EPIPE, recv draining what was queued, then 0.
+ */
+public final class ClientApp {
+    private final AppContext ctx;
+    private final ErrnoTally errors = new ErrnoTally(Side.CLIENT);
+    private byte[] buffer = new byte[1024];
+    private byte[] reply = MessagePattern.sized(MessagePattern.REPLY, 17);
+    private SimSocket socket;
+    private double backoffMs = -1;
+    private long batch;
+
+    private long bytesRead;
+    private long loops;
+    private long repliesSent;
+    private long connectsAttempted;
+    private long connectsSucceeded;
+    private long endOfStreams;
+
+    public ClientApp(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void start() {
+        connect();
+    }
+
+    private void connect() {
+        ctx.beforeCall();
+        connectsAttempted++;
+        SimSocket[] holder = new SimSocket[1];
+        holder[0] = ctx.connect(() -> onConnectDone(holder[0]));
+        socket = holder[0];
+    }
+
+    private void onConnectDone(SimSocket s) {
+        if (s != socket) {
+            return;
+        }
+        int error = s.takeError();
+        if (error < 0 || s.getpeername() < 0) {
+            Errno e = error < 0 ? Errno.fromReturn(error) : Errno.ECONNREFUSED;
+            ctx.event(Side.CLIENT, EventKind.CONNECT_FAILED, e, 0, s.connection(),
+                    "connect() failed: " + e.label() + " " + e.message());
+            s.close();
+            socket = null;
+            ClientConfig c = ctx.scenario().client();
+            backoffMs = backoffMs < 0 ? c.reconnectBackoffMs() : Math.min(c.reconnectBackoffMaxMs(), backoffMs * 2);
+            scheduleReconnect();
+            return;
+        }
+        connectsSucceeded++;
+        backoffMs = -1;
+        nextLoop(0);
+    }
+
+    private void nextLoop(long delay) {
+        if (ctx.scenario().client().strategy() == ReadStrategy.DRAIN) {
+            ctx.sim().after(delay, this::waitReadable);
+        } else {
+            ctx.sim().after(delay, this::readOnce);
+        }
+    }
+
+    // ---------------------------------------------------------------- FIXED_READ
+
+    private void readOnce() {
+        ctx.beforeCall();
+        SimSocket s = socket;
+        if (s == null) {
+            return;
+        }
+        ClientConfig c = ctx.scenario().client();
+        if (c.strategy() == ReadStrategy.DRAIN) {
+            waitReadable();
+            return;
+        }
+        int n = s.recv(buffer(c.readSize()), 0, c.readSize());
+        if (n > 0) {
+            ctx.tap().read(s.connection(), buffer, 0, n);
+            bytesRead += n;
+            work(c);
+        } else if (n == 0) {
+            endOfStream();
+        } else if (n == Errno.EAGAIN.asReturn()) {
+            s.onReadable(this::readOnce); // a blocking recv() waits here
+        } else {
+            failed("recv", Errno.fromReturn(n));
+            logPeer();
+            nextLoop(c.callCostNs());
+        }
+    }
+
+    // ---------------------------------------------------------------- DRAIN
+
+    private void waitReadable() {
+        ctx.beforeCall();
+        SimSocket s = socket;
+        if (s == null) {
+            return;
+        }
+        batch = 0;
+        s.onReadable(this::drain);
+    }
+
+    private void drain() {
+        ctx.beforeCall();
+        SimSocket s = socket;
+        if (s == null) {
+            return;
+        }
+        while (true) {
+            ClientConfig c = ctx.scenario().client();
+            int n = s.recv(buffer(c.readSize()), 0, c.readSize());
+            if (n > 0) {
+                ctx.tap().read(s.connection(), buffer, 0, n);
+                bytesRead += n;
+                batch += n;
+                long next = ctx.sim().now() + c.callCostNs();
+                if (!ctx.continueInline(next)) {
+                    ctx.sim().schedule(next, this::drain);
+                    return;
+                }
+                continue;
+            }
+            if (n == Errno.EAGAIN.asReturn()) {
+                if (batch > 0) {
+                    work(c);
+                } else {
+                    waitReadable();
+                }
+                return;
+            }
+            if (n == 0) {
+                endOfStream();
+                return;
+            }
+            failed("recv", Errno.fromReturn(n));
+            logPeer();
+            nextLoop(c.callCostNs());
+            return;
+        }
+    }
+
+    // ---------------------------------------------------------------- both
+
+    private void work(ClientConfig c) {
+        loops++;
+        double ms = c.processingDelayMs();
+        if (c.processingJitterMs() > 0) {
+            ms += ctx.random().nextDouble() * c.processingJitterMs();
+        }
+        ctx.sim().after(c.callCostNs() + Math.round(ms * 1_000_000.0), this::sendReply);
+    }
+
+    private void sendReply() {
+        ctx.beforeCall();
+        SimSocket s = socket;
+        if (s == null) {
+            return;
+        }
+        ClientConfig c = ctx.scenario().client();
+        if (c.replySize() > 0) {
+            if (reply.length != c.replySize()) {
+                reply = MessagePattern.sized(MessagePattern.REPLY, c.replySize());
+            }
+            int n = s.send(reply, 0, reply.length);
+            if (n == Errno.EAGAIN.asReturn()) {
+                s.onWritable(this::sendReply); // a blocking send() waits here
+                return;
+            }
+            if (n > 0) {
+                repliesSent++;
+            } else {
+                failed("send", Errno.fromReturn(n));
+            }
+        }
+        logPeer();
+        nextLoop(c.callCostNs());
+    }
+
+    /** The story's logging step: print(conn.getpeername(), data). */
+    private void logPeer() {
+        if (socket != null && ctx.scenario().client().logPeer()) {
+            int r = socket.getpeername();
+            if (r < 0) {
+                failed("getpeername", Errno.fromReturn(r));
+            }
+        }
+    }
+
+    private void failed(String call, Errno errno) {
+        errors.failed(ctx, call, errno, socket.connection(), "logged, and the loop goes on");
+    }
+
+    private void endOfStream() {
+        SimSocket s = socket;
+        endOfStreams++;
+        ctx.event(Side.CLIENT, EventKind.END_OF_STREAM, null, 0, s.connection(),
+                "recv() returned 0: the server has gone; the client closes its socket");
+        socket = null;
+        s.cancelWaits();
+        s.close();
+        ctx.event(Side.CLIENT, EventKind.DISCONNECT, null, 0, s.connection(), "client closed the connection");
+        errors.connectionEnded(ctx, s.connection());
+        ClientConfig c = ctx.scenario().client();
+        backoffMs = c.reconnectBackoffMs();
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        ClientConfig c = ctx.scenario().client();
+        if (!c.reconnect()) {
+            return;
+        }
+        long delay = Math.round(backoffMs * 1_000_000.0);
+        ctx.event(Side.CLIENT, EventKind.RECONNECT, null, 0, 0,
+                String.format(java.util.Locale.ROOT, "reconnecting in %.0f ms", backoffMs));
+        ctx.sim().after(delay, this::connect);
+    }
+
+    private byte[] buffer(int size) {
+        if (buffer.length < size) {
+            buffer = new byte[Integer.highestOneBit(size - 1) << 1];
+        }
+        return buffer;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    public long loops() {
+        return loops;
+    }
+
+    public long repliesSent() {
+        return repliesSent;
+    }
+
+    public long connectsAttempted() {
+        return connectsAttempted;
+    }
+
+    public long connectsSucceeded() {
+        return connectsSucceeded;
+    }
+
+    public long endOfStreams() {
+        return endOfStreams;
+    }
+
+    public List<ErrnoCount> errors() {
+        return errors.entries();
+    }
+}

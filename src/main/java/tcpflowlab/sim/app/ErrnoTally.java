@@ -1,0 +1,59 @@
+package tcpflowlab.sim.app;
+
+import tcpflowlab.telemetry.Errno;
+import tcpflowlab.telemetry.ErrnoCount;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Side;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts every failed socket call of one application, and reports to the event log only the
+ * first failure of each (call, errno) pair per connection, plus a count of the repeats when the
+ * connection ends: after a reset the story's client fails hundreds of sends with EPIPE, and
+ * the log should show the order (104, then 32, then 107), not drown in repeats.
+ */
+final class ErrnoTally {
+    private final Side side;
+    private final Map<Errno, ErrnoCount> total = new LinkedHashMap<>();
+    private final Map<String, Long> perConnection = new LinkedHashMap<>();
+
+    ErrnoTally(Side side) {
+        this.side = side;
+    }
+
+    void failed(AppContext ctx, String call, Errno errno, int connection, String consequence) {
+        ErrnoCount e = total.get(errno);
+        total.put(errno, e == null ? new ErrnoCount(errno, 1, ctx.sim().now())
+                : new ErrnoCount(errno, e.count() + 1, e.firstTimeNanos()));
+        String key = call + " " + errno.name();
+        Long seen = perConnection.get(key);
+        perConnection.put(key, seen == null ? 1 : seen + 1);
+        if (seen == null) {
+            ctx.event(side, EventKind.SOCKET_ERROR, errno, 0, connection,
+                    call + "() failed: " + errno.label() + " " + errno.message()
+                            + (consequence.isEmpty() ? "" : "; " + consequence));
+        }
+    }
+
+    /** Reports repeats of the connection that just ended and starts counting afresh. */
+    void connectionEnded(AppContext ctx, int connection) {
+        for (Map.Entry<String, Long> e : perConnection.entrySet()) {
+            if (e.getValue() > 1) {
+                String[] callAndErrno = e.getKey().split(" ");
+                Errno errno = Errno.valueOf(callAndErrno[1]);
+                ctx.event(side, EventKind.SOCKET_ERROR, errno, 0, connection,
+                        callAndErrno[0] + "() failed with " + errno.label() + " "
+                                + (e.getValue() - 1) + " more times on this connection");
+            }
+        }
+        perConnection.clear();
+    }
+
+    List<ErrnoCount> entries() {
+        return new ArrayList<>(total.values());
+    }
+}

@@ -1,0 +1,17 @@
+package tcpflowlab.telemetry;
+
+import java.util.List;
+
+/**
+ * What a run came to, for the human summary and summary.json. Times are nanoseconds since
+ * the start, or -1 when the thing never happened.
+ */
+public record RunSummary(String scenario, String engine, long seed, long durationNanos,
+                         long firstZeroWindowNanos, long firstEagainNanos, long firstRstNanos,
+                         long firstClientErrorNanos,
+                         List<ErrnoCount> serverErrnos, List<ErrnoCount> clientErrnos,
+                         long bytesWritten, long bytesRead, long messagesSent, long messagesDropped,
+                         long connections, long zeroWindowEvents, long zeroWindowSegments,
+                         long zeroWindowProbes, long resets, long segments, long events,
+                         long engineEvents, long peakServerSendQueue, long peakClientReceiveQueue) {
+}

@@ -1,0 +1,20 @@
+package tcpflowlab.telemetry;
+
+/**
+ * The state of the connection at one instant, taken every sampling period.
+ *
+ * @param serverSendQueue bytes in the server's send buffer (unsent + unacknowledged, like tx_queue)
+ * @param serverSendCapacity the server's send buffer capacity in bytes
+ * @param clientReceiveQueue bytes received by the client's kernel, not yet read (like rx_queue)
+ * @param clientReceiveCapacity the client's receive buffer capacity in bytes
+ * @param advertisedWindow the window the client last advertised, in bytes
+ * @param bytesInFlight bytes the server sent that are not yet acknowledged
+ * @param appBytesWritten total bytes the server application handed to send(), whole run
+ * @param appBytesRead total bytes the client application got from recv(), whole run
+ * @param spillDepthBytes bytes waiting in the server's overflow queue (0 without a spill policy)
+ */
+public record Sample(long timeNanos, long serverSendQueue, long serverSendCapacity,
+                     long clientReceiveQueue, long clientReceiveCapacity, long advertisedWindow,
+                     long bytesInFlight, long appBytesWritten, long appBytesRead,
+                     long spillDepthBytes) {
+}
