@@ -58,12 +58,19 @@ public final class SendBuffer {
         return ring.high();
     }
 
-    /** Accepts as many bytes as fit; returns how many. */
-    int append(byte[] src, int off, int len) {
-        int n = (int) Math.min(len, free());
-        if (n > 0) {
-            ring.append(src, off, n);
+    /**
+     * Accepts a write; returns how many bytes were taken. Like Linux's tcp_sendmsg(), the
+     * limit is checked only when a new segment would be started: while any space is left, a
+     * write of at most {@code segmentSize} bytes is taken whole (so the queue may overshoot the
+     * capacity by less than one segment), and a larger write is taken up to the free space.
+     */
+    int append(byte[] src, int off, int len, long segmentSize) {
+        long free = free();
+        if (free <= 0) {
+            return 0;
         }
+        int n = len <= segmentSize ? len : (int) Math.min(len, free);
+        ring.append(src, off, n);
         return n;
     }
 

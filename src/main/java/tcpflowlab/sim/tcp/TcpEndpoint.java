@@ -528,7 +528,7 @@ public final class TcpEndpoint implements SimSocket {
             return state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED
                     ? Errno.EAGAIN.asReturn() : Errno.EPIPE.asReturn();
         }
-        int n = snd.append(buf, off, len);
+        int n = snd.append(buf, off, len, Math.min(settings.mss(), peerMss > 0 ? peerMss : settings.mss()));
         if (n == 0) {
             return Errno.EAGAIN.asReturn();
         }
