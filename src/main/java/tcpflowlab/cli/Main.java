@@ -22,7 +22,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Like {@link #execute(String...)} with output and errors written to the given writers. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof InvalidScenarioException bad) {
                 line.getErr().println("error: " + String.join("\n       ", bad.problems()));

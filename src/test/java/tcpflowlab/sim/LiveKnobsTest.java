@@ -1,0 +1,100 @@
+package tcpflowlab.sim;
+
+import org.junit.jupiter.api.Test;
+import tcpflowlab.scenario.InvalidScenarioException;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.RunState;
+import tcpflowlab.telemetry.Side;
+import tcpflowlab.telemetry.TcpEvent;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Knobs turned while a run goes: validated at once, applied at the next app call, recorded. */
+class LiveKnobsTest {
+
+    @Test
+    void raisingTheReadSizeMidRunEndsTheZeroWindows() throws Exception {
+        RecordingSink rec = new RecordingSink();
+        ModelEngine engine = new ModelEngine(Scenarios.preset("backpressure", "run.durationS=40"), List.of(rec));
+        engine.runUntil(10_000_000_000L);
+        long zeroWindowsBefore = rec.events(EventKind.ZERO_WINDOW).size();
+        assertTrue(zeroWindowsBefore > 0, "the slow reader closes the window");
+
+        Thread other = new Thread(() -> engine.knobs().setReadSize(65_536));
+        other.start();
+        other.join();
+        assertEquals("65536", engine.knobs().current().get("client.readSize"));
+        engine.runToEnd();
+
+        TcpEvent change = rec.events(EventKind.KNOB_CHANGED).get(0);
+        assertEquals(Side.CLIENT, change.side());
+        assertEquals("read size 10 B -> 65536 B", change.detail());
+        assertTrue(change.timeNanos() >= 10_000_000_000L);
+        long settled = change.timeNanos() + 2_000_000_000L;
+        assertTrue(rec.events(e -> e.kind() == EventKind.ZERO_WINDOW && e.timeNanos() > settled).isEmpty(),
+                "no zero window once the client reads 64 KiB per loop");
+        assertEquals(65_536, engine.currentScenario().client().readSize());
+    }
+
+    @Test
+    void invalidAndNotLiveValuesAreRefusedWithFieldValueAndRange() {
+        ModelEngine engine = new ModelEngine(Scenarios.preset("seed-buggy"), List.of());
+        InvalidScenarioException tooBig = assertThrows(InvalidScenarioException.class,
+                () -> engine.knobs().set("client.readSize", "2000000"));
+        assertTrue(tooBig.getMessage().contains("client.readSize"), tooBig.getMessage());
+        assertTrue(tooBig.getMessage().contains("2000000"), tooBig.getMessage());
+        assertTrue(tooBig.getMessage().contains("1 .. 1048576 B"), tooBig.getMessage());
+        InvalidScenarioException text = assertThrows(InvalidScenarioException.class,
+                () -> engine.knobs().set("client.processingDelayMs", "slow"));
+        assertTrue(text.getMessage().contains("0 .. 2000 ms"), text.getMessage());
+        assertThrows(InvalidScenarioException.class, () -> engine.knobs().set("run.durationS", "10"));
+        assertThrows(InvalidScenarioException.class, () -> engine.knobs().set("client.nope", "1"));
+        assertEquals("10", engine.knobs().current().get("client.readSize"), "refused values change nothing");
+    }
+
+    @Test
+    void modelRunPausesStepsResumesAndFinishesOnItsOwnThread() throws Exception {
+        RecordingSink rec = new RecordingSink();
+        ModelEngine engine = new ModelEngine(Scenarios.preset("seed-buggy", "run.durationS=2"), List.of(rec));
+        AtomicLong fakeWall = new AtomicLong();
+        // A fake wall clock that advances 1 ms per sleep: paced mode runs without real waiting.
+        ModelRun run = new ModelRun(engine, fakeWall::get, nanos -> {
+            fakeWall.addAndGet(nanos);
+            Thread.yield();
+        });
+        run.pause();
+        assertEquals(RunState.PAUSED, run.state());
+        assertTrue(run.step());
+        assertTrue(run.step());
+        long afterSteps = run.timeNanos();
+        assertTrue(afterSteps >= 0);
+        run.setSpeed(10.0);
+        run.resume();
+        assertEquals(RunState.RUNNING, run.state());
+        run.knobs().setProcessingDelayMs(1.0);
+        assertTrue(run.awaitEnd(60_000), "paced run at 10x on the fake clock finishes");
+        assertEquals(RunState.FINISHED, run.state());
+        assertEquals(2_000_000_000L, run.timeNanos());
+        assertFalse(rec.events(EventKind.KNOB_CHANGED).isEmpty());
+        assertFalse(run.step(), "nothing to step after the end");
+    }
+
+    @Test
+    void stopEndsARunningRun() throws Exception {
+        ModelEngine engine = new ModelEngine(Scenarios.preset("seed-fixed", "run.durationS=3600"), List.of());
+        ModelRun run = ModelRun.withSystemClock(engine);
+        run.setSpeed(1.0);
+        run.start();
+        assertEquals(RunState.RUNNING, run.state());
+        run.stop();
+        assertTrue(run.awaitEnd(10_000));
+        assertEquals(RunState.STOPPED, run.state());
+        assertThrows(IllegalArgumentException.class, () -> run.setSpeed(0));
+    }
+}
