@@ -1,16 +1,15 @@
 package tcpflowlab.sim.tcp;
 
-import tcpflowlab.sim.SimEvent;
 import tcpflowlab.telemetry.Side;
 
 /**
- * A TCP segment travelling on a link; its arrival is the event. Sequence and acknowledgement
+ * A TCP segment travelling on a link. Sequence and acknowledgement
  * numbers are kept as 64-bit stream offsets (the SYN is offset -1, data starts at 0, a FIN
  * takes the offset after the last data byte) so that long runs never wrap; the 32-bit wire
  * values are derived when the segment is recorded. The payload is not copied: it is read from
  * the sender's {@link SendBuffer} on arrival (see there why that is safe).
  */
-final class Segment implements SimEvent {
+final class Segment {
     final int connection;
     final Side from;
     final int srcPort;
@@ -28,7 +27,8 @@ final class Segment implements SimEvent {
     /** Wire values, filled in when the segment is transmitted. */
     long seq32;
     long ack32;
-    Host destination;
+    /** Virtual time the segment reaches the other end. */
+    long arrival;
 
     Segment(int connection, Side from, int srcPort, int dstPort, long seq, long ack, long window,
             int flags, int length, SendBuffer source, int mssOption, int windowScaleOption) {
@@ -48,10 +48,5 @@ final class Segment implements SimEvent {
 
     boolean has(int flag) {
         return (flags & flag) != 0;
-    }
-
-    @Override
-    public void fire() {
-        destination.receive(this);
     }
 }
