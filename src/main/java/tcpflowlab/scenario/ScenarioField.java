@@ -127,7 +127,8 @@ public enum ScenarioField {
         return switch (type) {
             case BOOLEAN -> "true or false";
             case ENUM -> "one of " + String.join(", ", enumConstantNames());
-            default -> format(min) + " .. " + format(max) + (unit.isEmpty() ? "" : " " + unit);
+            default -> format(min) + " .. " + (type == Type.LONG && max >= Long.MAX_VALUE
+                    ? Long.toString(Long.MAX_VALUE) : format(max)) + (unit.isEmpty() ? "" : " " + unit);
         };
     }
 

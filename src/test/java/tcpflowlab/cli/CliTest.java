@@ -90,6 +90,8 @@ class CliTest {
         assertEquals(0, run("fields"));
         assertTrue(out.toString().contains("client.processingDelayMs"));
         assertTrue(out.toString().contains("0 .. 2000 ms"));
+        assertEquals(0, run("notes"));
+        assertTrue(out.toString().contains("Where it simplifies"));
         assertEquals(0, run("run", "-q", "-f", ok.toString(), "-d", "0.5", "--seed", "7"));
         assertTrue(out.toString().contains("Scenario mine (model engine, seed 7)"));
     }
