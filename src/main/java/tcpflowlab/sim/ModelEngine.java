@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
 /**
  * The Model engine: one scenario, two hosts joined by a link each way, the C-style server
  * and the Python-style client, a sampler, all on one virtual clock. Single-threaded; drive it
- * with {@link #runUntil}/{@link #step} directly (CLI, tests) or through {@link ModelRun}.
+ * with {@link #runUntil}/{@link #step} directly (CLI, tests) or through
+ * {@code tcpflowlab.run.ModelRun}, which paces it to the wall clock on its own thread.
  * The same scenario and seed always give the same events, byte for byte.
  */
 public final class ModelEngine implements AppContext {

@@ -1,6 +1,7 @@
 package tcpflowlab.sim;
 
 import org.junit.jupiter.api.Test;
+import tcpflowlab.run.ModelRun;
 import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.RunState;
@@ -83,6 +84,19 @@ class LiveKnobsTest {
         assertEquals(2_000_000_000L, run.timeNanos());
         assertFalse(rec.events(EventKind.KNOB_CHANGED).isEmpty());
         assertFalse(run.step(), "nothing to step after the end");
+    }
+
+    @Test
+    void steppingBeforeStartThenResumingRunsToTheEnd() throws Exception {
+        ModelEngine engine = new ModelEngine(Scenarios.preset("seed-buggy", "run.durationS=1"), List.of());
+        ModelRun run = ModelRun.withSystemClock(engine);
+        assertEquals(RunState.READY, run.state());
+        assertTrue(run.step());
+        assertEquals(RunState.PAUSED, run.state());
+        run.setSpeed(Double.POSITIVE_INFINITY);
+        run.resume();
+        assertTrue(run.awaitEnd(30_000), "resumed at max speed, the run finishes");
+        assertEquals(RunState.FINISHED, run.state());
     }
 
     @Test

@@ -1,4 +1,6 @@
-package tcpflowlab.sim;
+package tcpflowlab.run;
+
+import tcpflowlab.sim.ModelEngine;
 
 import tcpflowlab.telemetry.Knobs;
 import tcpflowlab.telemetry.Run;
@@ -57,12 +59,8 @@ public final class ModelRun implements Run {
                 return;
             }
             if (thread == null) {
-                engine.start();
-                thread = new Thread(this::loop, "model-engine");
-                thread.setDaemon(true);
                 markResumed();
-                state = RunState.RUNNING;
-                thread.start();
+                startThread(RunState.RUNNING);
             } else {
                 resume();
             }
@@ -79,12 +77,8 @@ public final class ModelRun implements Run {
                 state = RunState.PAUSED;
                 changed.signalAll();
             } else if (state == RunState.READY) {
-                // Paused before starting: start the thread in paused state so step() works.
-                engine.start();
-                thread = new Thread(this::loop, "model-engine");
-                thread.setDaemon(true);
-                state = RunState.PAUSED;
-                thread.start();
+                // Paused before starting: the thread waits, so step() and resume() both work.
+                startThread(RunState.PAUSED);
             }
         } finally {
             lock.unlock();
@@ -110,8 +104,7 @@ public final class ModelRun implements Run {
         lock.lock();
         try {
             if (state == RunState.READY) {
-                engine.start();
-                state = RunState.PAUSED;
+                startThread(RunState.PAUSED);
             }
             if (state != RunState.PAUSED) {
                 return false;
@@ -204,6 +197,15 @@ public final class ModelRun implements Run {
 
     private boolean isEnded() {
         return state == RunState.FINISHED || state == RunState.STOPPED || state == RunState.FAILED;
+    }
+
+    /** Starts the engine thread in the given state; call with the lock held. */
+    private void startThread(RunState initial) {
+        engine.start();
+        state = initial;
+        thread = new Thread(this::loop, "model-engine");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void markResumed() {
