@@ -28,7 +28,15 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
     private final Writer events;
     private final Writer segments;
 
+    private final boolean includeSegments;
+
     public CsvTelemetryWriter(Path dir, String scenarioName) throws IOException {
+        this(dir, scenarioName, true);
+    }
+
+    /** With {@code includeSegments} false, segments.csv gets its header only (the UI's temporary log). */
+    public CsvTelemetryWriter(Path dir, String scenarioName, boolean includeSegments) throws IOException {
+        this.includeSegments = includeSegments;
         Files.createDirectories(dir);
         samples = open(dir.resolve(SAMPLES), scenarioName,
                 "time_s,server_send_queue_B,server_send_capacity_B,client_receive_queue_B,"
@@ -66,6 +74,9 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
 
     @Override
     public void onSegment(SegmentRecord s) {
+        if (!includeSegments) {
+            return;
+        }
         write(segments, Csv.seconds(s.timeNanos()) + ',' + s.connection() + ',' + s.from().lower() + ','
                 + s.srcPort() + ',' + s.dstPort() + ',' + s.seq() + ',' + s.ack() + ',' + s.window() + ','
                 + s.flagNames() + ',' + s.payloadLength() + ',' + Csv.field(s.note()) + '\n');
@@ -77,6 +88,13 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Pushes buffered rows to the files (safe from another thread: Writer methods lock). */
+    public void flush() throws IOException {
+        samples.flush();
+        events.flush();
+        segments.flush();
     }
 
     @Override

@@ -1,0 +1,46 @@
+package tcpflowlab.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Stroke;
+
+/**
+ * Colours, strokes and fonts of the flow charts, in two sizes: normal, and presentation
+ * (thicker lines and larger text for a projector at the back of a classroom).
+ */
+public record ChartStyle(float lineWidth, int fontSize) {
+    public static final ChartStyle NORMAL = new ChartStyle(1.5f, 12);
+    public static final ChartStyle PRESENTATION = new ChartStyle(3.5f, 20);
+
+    public static final Color SEND = new Color(0x1f77b4);
+    public static final Color RECEIVE = new Color(0xe6550d);
+    public static final Color WINDOW = new Color(0x2ca02c);
+    public static final Color SPILL = new Color(0x9467bd);
+    public static final Color ZERO_WINDOW_SHADE = new Color(255, 80, 80, 45);
+    public static final Color ERROR = new Color(0xd62728);
+    public static final Color PROBE = new Color(0xff9900);
+    public static final Color UPDATE = new Color(0x2ca02c);
+    public static final Color KNOB = new Color(0x3366cc);
+
+    public Stroke solid() {
+        return new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    public Stroke dashed() {
+        return new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {6f * lineWidth, 4f * lineWidth}, 0f);
+    }
+
+    public Stroke marker() {
+        return new BasicStroke(Math.max(1f, lineWidth / 1.5f));
+    }
+
+    public Font font() {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, fontSize);
+    }
+
+    public Font titleFont() {
+        return new Font(Font.SANS_SERIF, Font.BOLD, fontSize + 4);
+    }
+}

@@ -1,0 +1,43 @@
+package tcpflowlab.telemetry;
+
+import java.util.function.Consumer;
+
+/**
+ * The hand-off from an engine's thread to one reader thread (the UI): samples and events go
+ * into bounded lock-free rings that the reader drains once per frame. Segments are not kept:
+ * the live views do not need them and a bulk transfer makes millions.
+ */
+public final class Recorder implements TelemetrySink {
+    private final HandOffRing<Sample> samples;
+    private final HandOffRing<TcpEvent> events;
+
+    public Recorder() {
+        this(1 << 18, 1 << 16);
+    }
+
+    public Recorder(int sampleCapacity, int eventCapacity) {
+        samples = new HandOffRing<>(sampleCapacity);
+        events = new HandOffRing<>(eventCapacity);
+    }
+
+    @Override
+    public void onSample(Sample sample) {
+        samples.offer(sample);
+    }
+
+    @Override
+    public void onEvent(TcpEvent event) {
+        events.offer(event);
+    }
+
+    /** Reader side: everything recorded since the last drain, samples first. */
+    public void drain(Consumer<Sample> sampleSink, Consumer<TcpEvent> eventSink) {
+        samples.drain(sampleSink);
+        events.drain(eventSink);
+    }
+
+    /** Samples and events dropped because the reader fell a whole ring behind. */
+    public long dropped() {
+        return samples.dropped() + events.dropped();
+    }
+}

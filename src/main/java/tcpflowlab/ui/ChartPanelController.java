@@ -1,0 +1,193 @@
+package tcpflowlab.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
+import tcpflowlab.chart.ChartStyle;
+import tcpflowlab.chart.FlowChart;
+import tcpflowlab.chart.SampleColumn;
+import tcpflowlab.chart.SampleHistory;
+import tcpflowlab.telemetry.TcpEvent;
+
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The stacked charts in a ChartViewer, with a follow-live toggle and a time-window selector.
+ * Zooming or panning with the mouse stops following; hovering shows the exact values at the
+ * pointer's time.
+ */
+public final class ChartPanelController {
+    @FXML
+    private ToggleButton followLiveToggle;
+    @FXML
+    private ComboBox<AppModel.TimeWindow> windowBox;
+    @FXML
+    private StackPane chartHost;
+    @FXML
+    private Label hoverLabel;
+    @FXML
+    private Label resolutionLabel;
+
+    private FlowChart flowChart;
+    private ChartViewer viewer;
+    private AppModel model;
+    private LiveData data;
+    private boolean updatingRange;
+
+    void init(AppModel model, LiveData data) {
+        this.model = model;
+        this.data = data;
+        flowChart = new FlowChart(data.history());
+        viewer = new ChartViewer(flowChart.chart());
+        viewer.setAccessibleText("Charts: queues, window, throughput, spill queue over time");
+        chartHost.getChildren().add(viewer);
+        followLiveToggle.selectedProperty().bindBidirectional(model.followLiveProperty());
+        windowBox.getItems().setAll(AppModel.TimeWindow.values());
+        windowBox.valueProperty().bindBidirectional(model.timeWindowProperty());
+        windowBox.valueProperty().addListener((obs, old, w) -> model.followLiveProperty().set(true));
+        flowChart.timeAxis().addChangeListener(e -> {
+            if (!updatingRange) {
+                model.followLiveProperty().set(false); // the user zoomed or panned
+            }
+        });
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                hover(event.getTrigger().getX());
+            }
+        });
+        model.presentationModeProperty().addListener((obs, old, on) -> {
+            flowChart.applyStyle(on ? ChartStyle.PRESENTATION : ChartStyle.NORMAL);
+            onFrame();
+        });
+    }
+
+    /** Per frame: choose the window, point the datasets at it, redraw once. */
+    void onFrame() {
+        SampleHistory h = data.history();
+        flowChart.beginFrame();
+        try {
+            if (h.isEmpty()) {
+                return;
+            }
+            double from;
+            double to;
+            if (model.followLiveProperty().get()) {
+                double w = model.timeWindowProperty().get().seconds();
+                if (Double.isInfinite(w)) {
+                    from = h.firstTime();
+                    to = Math.max(h.lastTime(), from + 1e-3);
+                } else {
+                    to = Math.max(h.lastTime(), h.firstTime() + w);
+                    from = to - w;
+                }
+            } else {
+                Range r = flowChart.timeAxis().getRange();
+                from = r.getLowerBound();
+                to = r.getUpperBound();
+            }
+            showWindow(from, to);
+        } finally {
+            flowChart.endFrame();
+        }
+    }
+
+    private void showWindow(double from, double to) {
+        updatingRange = true;
+        try {
+            flowChart.show(from, to);
+        } finally {
+            updatingRange = false;
+        }
+        List<TcpEvent> marked = data.markedEvents();
+        int lo = lowerBound(marked, from);
+        int hi = lowerBound(marked, Math.nextUp(to));
+        flowChart.markers().show(marked.subList(lo, hi), data.zeroWindowSpans(), from, to, data.history().lastTime());
+        boolean full = flowChart.datasets().get(0).isFullResolution();
+        resolutionLabel.setText(full ? "full resolution" : "min/max envelope of the decimated history");
+    }
+
+    private static int lowerBound(List<TcpEvent> events, double t) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).timeNanos() / 1e9 < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Moves the crosshair to an event, and the view to it if it is off screen. */
+    void showEvent(TcpEvent e) {
+        double t = e.timeNanos() / 1e9;
+        Range r = flowChart.timeAxis().getRange();
+        flowChart.beginFrame();
+        try {
+            if (t < r.getLowerBound() || t > r.getUpperBound()) {
+                model.followLiveProperty().set(false);
+                double half = r.getLength() / 2;
+                showWindow(t - half, t + half);
+            }
+            flowChart.setCrosshair(t);
+        } finally {
+            flowChart.endFrame();
+        }
+    }
+
+    private void hover(double x) {
+        ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null || info.getPlotInfo().getSubplotCount() == 0) {
+            return;
+        }
+        PlotRenderingInfo sub = info.getPlotInfo().getSubplotInfo(0);
+        Rectangle2D area = sub.getDataArea();
+        double t = flowChart.timeAxis().java2DToValue(x, area, RectangleEdge.BOTTOM);
+        hoverLabel.setText(hoverText(data.history(), t));
+    }
+
+    static String hoverText(SampleHistory h, double t) {
+        if (h.isEmpty() || Double.isNaN(h.valueAt(SampleColumn.SEND_QUEUE, t))) {
+            return String.format(Locale.ROOT, "t = %.6f s: no full-resolution data here (zoom in on recent time)", t);
+        }
+        return String.format(Locale.ROOT, "t = %.6f s | send queue %s of %s | receive queue %s of %s | window %s | "
+                        + "written %s/s | read %s/s",
+                t, ScenarioFieldText.bytes(h.valueAt(SampleColumn.SEND_QUEUE, t)),
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.SEND_CAPACITY, t)),
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_QUEUE, t)),
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_CAPACITY, t)),
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.WINDOW, t)),
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.WRITE_RATE, t)),
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)));
+    }
+
+    FlowChart flowChart() {
+        return flowChart;
+    }
+
+    ChartViewer viewer() {
+        return viewer;
+    }
+
+    Label hoverLabel() {
+        return hoverLabel;
+    }
+}

@@ -1,0 +1,140 @@
+package tcpflowlab.ui;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.TcpEvent;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The event log: a table of events with a filter by kind and a search box; selecting a row
+ * moves the charts' crosshair there and shows the event's classroom explanation.
+ */
+public final class EventLogController {
+    static final String ALL_KINDS = "all events";
+
+    @FXML
+    private ComboBox<String> kindFilter;
+    @FXML
+    private TextField searchField;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private TableView<TcpEvent> table;
+    @FXML
+    private TableColumn<TcpEvent, String> timeColumn;
+    @FXML
+    private TableColumn<TcpEvent, Number> connectionColumn;
+    @FXML
+    private TableColumn<TcpEvent, String> sideColumn;
+    @FXML
+    private TableColumn<TcpEvent, String> kindColumn;
+    @FXML
+    private TableColumn<TcpEvent, String> errnoColumn;
+    @FXML
+    private TableColumn<TcpEvent, String> detailColumn;
+    @FXML
+    private TextArea explanation;
+
+    private FilteredList<TcpEvent> filtered;
+    private LiveData data;
+
+    void init(LiveData data, Consumer<TcpEvent> onSelect) {
+        this.data = data;
+        filtered = new FilteredList<>(data.log(), e -> true);
+        table.setItems(filtered);
+        timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(ScenarioFieldText.seconds(c.getValue().timeNanos())));
+        connectionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().connection()));
+        sideColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().side().lower()));
+        kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind().name()));
+        errnoColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().errno() == null ? ""
+                : c.getValue().errno().number() + " " + c.getValue().errno().name()));
+        detailColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().detail()));
+        kindFilter.getItems().add(ALL_KINDS);
+        for (EventKind k : EventKind.values()) {
+            kindFilter.getItems().add(k.name());
+        }
+        kindFilter.setValue(ALL_KINDS);
+        kindFilter.valueProperty().addListener((obs, old, v) -> updateFilter());
+        searchField.textProperty().addListener((obs, old, v) -> updateFilter());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
+            if (e != null) {
+                explanation.setText(describe(e));
+                onSelect.accept(e);
+            }
+        });
+        explanation.setText("Select an event to see what happened and why.");
+    }
+
+    /** The text of the "What happened?" pane for an event. */
+    static String describe(TcpEvent e) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s at %s s, %s side, connection %d%n", e.kind(),
+                ScenarioFieldText.seconds(e.timeNanos()), e.side().lower(), e.connection()));
+        if (e.errno() != null) {
+            b.append(e.errno().label()).append(": ").append(e.errno().message()).append('\n');
+        }
+        b.append(e.detail()).append("\n\n").append(e.explanation());
+        return b.toString();
+    }
+
+    private void updateFilter() {
+        String kind = kindFilter.getValue();
+        String needle = searchField.getText() == null ? "" : searchField.getText().trim().toLowerCase(Locale.ROOT);
+        Predicate<TcpEvent> p = e -> (kind == null || kind.equals(ALL_KINDS) || e.kind().name().equals(kind))
+                && (needle.isEmpty() || matches(e, needle));
+        filtered.setPredicate(p);
+    }
+
+    private static boolean matches(TcpEvent e, String needle) {
+        return e.detail().toLowerCase(Locale.ROOT).contains(needle)
+                || e.kind().name().toLowerCase(Locale.ROOT).contains(needle)
+                || (e.errno() != null && (e.errno().name().toLowerCase(Locale.ROOT).contains(needle)
+                || Integer.toString(e.errno().number()).equals(needle)));
+    }
+
+    /** Per frame: the count line, and keeping the newest row in view unless the user selected one. */
+    void onFrame(boolean follow) {
+        String trimmed = data.logTrimmed() > 0 ? " (" + data.logTrimmed() + " older in the data export)" : "";
+        countLabel.setText(filtered.size() + " of " + data.log().size() + " shown" + trimmed);
+        if (follow && table.getSelectionModel().isEmpty() && !filtered.isEmpty()) {
+            table.scrollTo(filtered.size() - 1);
+        }
+    }
+
+    void clearSelection() {
+        table.getSelectionModel().clearSelection();
+        explanation.setText("Select an event to see what happened and why.");
+    }
+
+    TableView<TcpEvent> table() {
+        return table;
+    }
+
+    ObservableList<TcpEvent> visibleEvents() {
+        return filtered;
+    }
+
+    ComboBox<String> kindFilter() {
+        return kindFilter;
+    }
+
+    TextField searchField() {
+        return searchField;
+    }
+
+    TextArea explanation() {
+        return explanation;
+    }
+}

@@ -1,0 +1,123 @@
+package tcpflowlab.ui;
+
+import tcpflowlab.chart.FlowChart;
+import tcpflowlab.export.ChartExporter;
+import tcpflowlab.export.CsvTelemetryWriter;
+import tcpflowlab.scenario.Scenario;
+import tcpflowlab.scenario.ScenarioCodec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Exports of the current run: charts as PNG/SVG/PDF (current view or whole run), samples and
+ * events as CSV, the scenario as JSON. Every export names the scenario and the time range, and
+ * none overwrites a file unless the caller says the user agreed. Runs on the FX thread.
+ */
+final class ExportActions {
+    private final FlowChart chart;
+    private final RunController runs;
+    private final ScenarioCodec codec;
+
+    ExportActions(FlowChart chart, RunController runs, ScenarioCodec codec) {
+        this.chart = chart;
+        this.runs = runs;
+        this.codec = codec;
+    }
+
+    /** Writes the charts; the format comes from the file name's extension. */
+    void exportCharts(Path file, String scenarioName, int width, int height, boolean wholeRun, boolean overwrite)
+            throws IOException {
+        double from = chart.timeAxis().getLowerBound();
+        double to = chart.timeAxis().getUpperBound();
+        double shownFrom = from;
+        double shownTo = to;
+        if (wholeRun && !chart.history().isEmpty()) {
+            shownFrom = chart.history().firstTime();
+            shownTo = Math.max(chart.history().lastTime(), shownFrom + 1e-3);
+        }
+        chart.beginFrame();
+        try {
+            chart.show(shownFrom, shownTo);
+            chart.setTitle(title(scenarioName, shownFrom, shownTo));
+            chart.endFrame();
+            ChartExporter.write(chart.chart(), file, width, height, overwrite);
+        } finally {
+            chart.beginFrame();
+            chart.setTitle(null);
+            chart.show(from, to);
+            chart.endFrame();
+        }
+    }
+
+    static String title(String scenarioName, double from, double to) {
+        return String.format(Locale.ROOT, "TCP Flow Lab: %s, t = %.3f .. %.3f s", scenarioName, from, to);
+    }
+
+    /** The files {@link #exportData} writes into {@code dir}. */
+    static List<Path> dataFiles(Path dir, String scenarioName) {
+        String base = safe(scenarioName);
+        return List.of(dir.resolve(base + "-samples.csv"), dir.resolve(base + "-events.csv"));
+    }
+
+    /** Writes the whole run's samples and events (from the run's log) as CSV. */
+    List<Path> exportData(Path dir, boolean overwrite) throws IOException {
+        if (!runs.isPrepared()) {
+            throw new IOException("there is no run to export yet: press Run first");
+        }
+        Scenario s = runs.scenario();
+        List<Path> targets = dataFiles(dir, s.name());
+        if (!overwrite) {
+            for (Path t : targets) {
+                if (Files.exists(t)) {
+                    throw new FileAlreadyExistsException(t.toString());
+                }
+            }
+        }
+        String range = String.format(Locale.ROOT, "t = 0 .. %.6f s", runs.timeNanos() / 1e9);
+        copyLog(runs.flushedLog(CsvTelemetryWriter.SAMPLES), targets.get(0), s.name(), range);
+        copyLog(runs.flushedLog(CsvTelemetryWriter.EVENTS), targets.get(1), s.name(), range);
+        return targets;
+    }
+
+    /** Copies complete lines of a live log, with a header naming the scenario and range. */
+    private static void copyLog(Path from, Path to, String scenarioName, String range) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<String> in = Files.lines(from, StandardCharsets.UTF_8)) {
+            in.forEach(lines::add);
+        }
+        byte[] raw = Files.readAllBytes(from);
+        if (raw.length > 0 && raw[raw.length - 1] != '\n' && !lines.isEmpty()) {
+            lines.remove(lines.size() - 1); // the engine is mid-line: leave the partial row out
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+            w.write("# TCP Flow Lab, scenario " + scenarioName + ", " + range + "\n");
+            for (String line : lines) {
+                if (!line.startsWith("#")) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+        }
+    }
+
+    void exportScenario(Scenario s, Path file, boolean overwrite) throws IOException {
+        if (!overwrite && Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString());
+        }
+        codec.write(s, file);
+    }
+
+    static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return s.isEmpty() ? "scenario" : s;
+    }
+}

@@ -1,0 +1,343 @@
+package tcpflowlab.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import tcpflowlab.scenario.InvalidScenarioException;
+import tcpflowlab.scenario.LiveEffect;
+import tcpflowlab.scenario.Scenario;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.scenario.ScenarioField;
+import tcpflowlab.telemetry.Knobs;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Every knob of the scenario, grouped Server / Client / Sockets / Link / Run, built from the
+ * {@link ScenarioField} table so each shows its unit and range. Read size (logarithmic slider)
+ * and processing delay sit on top. A change goes to the scenario being edited and, during a
+ * run, to the engine at once; a refused value stays in its field, marked, with the reason.
+ */
+public final class KnobPanelController {
+    private static final Map<String, String> GROUP_TITLES = new LinkedHashMap<>();
+
+    static {
+        GROUP_TITLES.put("server", "Server (C-style)");
+        GROUP_TITLES.put("client", "Client (Python-style)");
+        GROUP_TITLES.put("sockets", "Sockets");
+        GROUP_TITLES.put("link", "Link");
+        GROUP_TITLES.put("run", "Run");
+    }
+
+    @FXML
+    private VBox prominent;
+    @FXML
+    private VBox groups;
+
+    private final Map<ScenarioField, Row> rows = new EnumMap<>(ScenarioField.class);
+    private AppModel model;
+    private Supplier<Knobs> liveKnobs;
+    private Slider readSizeSlider;
+    private Slider delaySlider;
+    private TextField readSizeField;
+    private TextField delayField;
+    private boolean refreshing;
+
+    /** A knob's controls: the input, and a label for the refusal message. */
+    private record Row(ScenarioField field, Control input, Label error) {
+    }
+
+    /**
+     * @param liveKnobs the running engine's knobs, or null when no run is going
+     */
+    void init(AppModel model, Supplier<Knobs> liveKnobs) {
+        this.model = model;
+        this.liveKnobs = liveKnobs;
+        buildProminent();
+        for (Map.Entry<String, String> group : GROUP_TITLES.entrySet()) {
+            VBox box = new VBox(4);
+            for (ScenarioField f : ScenarioField.values()) {
+                if (f.group().equals(group.getKey())) {
+                    box.getChildren().add(buildRow(f));
+                }
+            }
+            TitledPane pane = new TitledPane(group.getValue(), box);
+            pane.setExpanded(!group.getKey().equals("run"));
+            pane.setAnimated(false);
+            groups.getChildren().add(pane);
+        }
+        model.scenarioProperty().addListener((obs, old, s) -> refresh(s));
+        refresh(model.scenario());
+    }
+
+    private void buildProminent() {
+        Label title = new Label("The story's two knobs");
+        title.getStyleClass().add("prominent-title");
+        readSizeSlider = new Slider(0, 20, Math.log(10) / Math.log(2));
+        readSizeSlider.setMajorTickUnit(5);
+        readSizeSlider.setShowTickMarks(true);
+        readSizeSlider.setAccessibleText("Read size, logarithmic, 1 byte to 1 MiB");
+        readSizeSlider.setId("readSizeSlider");
+        readSizeField = new TextField();
+        readSizeField.setPrefColumnCount(8);
+        readSizeField.setId("readSizeField");
+        readSizeField.setAccessibleText("Read size in bytes");
+        Label readError = errorLabel();
+        wireText(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError);
+        readSizeSlider.valueProperty().addListener((obs, old, v) -> {
+            if (!refreshing && !readSizeSlider.isValueChanging()) {
+                applyFromSlider(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError,
+                        Long.toString(Math.round(Math.pow(2, v.doubleValue()))));
+            }
+        });
+        readSizeSlider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                applyFromSlider(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError,
+                        Long.toString(Math.round(Math.pow(2, readSizeSlider.getValue()))));
+            }
+        });
+
+        delaySlider = new Slider(0, 2000, 1);
+        delaySlider.setMajorTickUnit(500);
+        delaySlider.setShowTickMarks(true);
+        delaySlider.setAccessibleText("Processing delay, 0 to 2000 milliseconds");
+        delaySlider.setId("delaySlider");
+        delayField = new TextField();
+        delayField.setPrefColumnCount(8);
+        delayField.setId("delayField");
+        delayField.setAccessibleText("Processing delay in milliseconds");
+        Label delayError = errorLabel();
+        wireText(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError);
+        delaySlider.valueProperty().addListener((obs, old, v) -> {
+            if (!refreshing && !delaySlider.isValueChanging()) {
+                applyFromSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError,
+                        ScenarioFieldText.round(v.doubleValue()));
+            }
+        });
+        delaySlider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                applyFromSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError,
+                        ScenarioFieldText.round(delaySlider.getValue()));
+            }
+        });
+        prominent.getChildren().addAll(title,
+                knobHeader(ScenarioField.CLIENT_READ_SIZE), readSizeSlider, withUnit(readSizeField, "B"), readError,
+                knobHeader(ScenarioField.CLIENT_PROCESSING_DELAY), delaySlider, withUnit(delayField, "ms"), delayError);
+    }
+
+    private VBox knobHeader(ScenarioField f) {
+        Label name = new Label(capitalise(f.label()));
+        name.getStyleClass().add("knob-label");
+        Label range = new Label(f.allowed());
+        range.getStyleClass().add("knob-range");
+        return new VBox(1, name, range);
+    }
+
+    private static HBox withUnit(TextField field, String unit) {
+        HBox box = new HBox(6, field, new Label(unit));
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return box;
+    }
+
+    private VBox buildRow(ScenarioField f) {
+        Label error = errorLabel();
+        Control input;
+        switch (f.type()) {
+            case BOOLEAN -> {
+                CheckBox box = new CheckBox(capitalise(f.label()));
+                box.selectedProperty().addListener((obs, old, v) -> {
+                    if (!refreshing) {
+                        apply(f, Boolean.toString(v), error, null);
+                    }
+                });
+                input = box;
+            }
+            case ENUM -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().setAll(f.enumConstantNames());
+                box.valueProperty().addListener((obs, old, v) -> {
+                    if (!refreshing && v != null) {
+                        apply(f, v, error, null);
+                    }
+                });
+                input = box;
+            }
+            default -> {
+                TextField field = new TextField();
+                field.setPrefColumnCount(9);
+                wireText(f, field, error);
+                input = field;
+            }
+        }
+        input.setId(f.path());
+        input.setAccessibleText(f.label() + (f.unit().isEmpty() ? "" : " in " + f.unit()) + ", " + f.allowed());
+        rows.put(f, new Row(f, input, error));
+        VBox row = new VBox(2);
+        if (f.type() == ScenarioField.Type.BOOLEAN) {
+            row.getChildren().addAll(input, error);
+        } else {
+            Label name = new Label(capitalise(f.label()) + (f.unit().isEmpty() ? "" : " (" + f.unit() + ")"));
+            name.getStyleClass().add("knob-label");
+            Label range = new Label(f.allowed() + liveNote(f));
+            range.getStyleClass().add("knob-range");
+            row.getChildren().addAll(name, input, range, error);
+        }
+        return row;
+    }
+
+    private static String liveNote(ScenarioField f) {
+        return switch (f.liveEffect()) {
+            case NEXT_CONNECTION -> "; during a run: from the next connection";
+            case NOT_LIVE -> "; fixed during a run";
+            default -> "";
+        };
+    }
+
+    private void wireText(ScenarioField f, TextField field, Label error) {
+        field.setOnAction(e -> apply(f, field.getText(), error, field));
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && !refreshing) {
+                apply(f, field.getText(), error, field);
+            }
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                refresh(model.scenario());
+                clearError(field, error);
+            }
+        });
+    }
+
+    private void applyFromSlider(ScenarioField f, TextField field, Label error, String text) {
+        refreshing = true;
+        try {
+            field.setText(text);
+        } finally {
+            refreshing = false;
+        }
+        apply(f, text, error, field);
+    }
+
+    /**
+     * Validates and applies one knob. Returns false (and shows why, in place) when the value
+     * is refused; nothing changes then, neither the scenario nor the running engine.
+     */
+    boolean apply(ScenarioField f, String text, Label error, TextField field) {
+        if (refreshing) {
+            return true;
+        }
+        try {
+            Object value = f.parse(text);
+            ScenarioCodec codec = model.codec();
+            Scenario preview = codec.with(model.scenario(), f, value);
+            if (preview.equals(model.scenario())) {
+                clearError(field, error);
+                return true;
+            }
+            Knobs knobs = liveKnobs.get();
+            if (knobs != null && f.liveEffect() != LiveEffect.NOT_LIVE) {
+                knobs.set(f.path(), text);
+            }
+            model.edit(f, value);
+            clearError(field, error);
+            return true;
+        } catch (InvalidScenarioException e) {
+            error.setText(e.getMessage());
+            error.setVisible(true);
+            error.setManaged(true);
+            if (field != null && !field.getStyleClass().contains("invalid")) {
+                field.getStyleClass().add("invalid");
+            }
+            return false;
+        }
+    }
+
+    private static void clearError(TextField field, Label error) {
+        error.setText("");
+        error.setVisible(false);
+        error.setManaged(false);
+        if (field != null) {
+            field.getStyleClass().remove("invalid");
+        }
+    }
+
+    /** Shows the scenario's values (after a preset, a file or an edit). */
+    void refresh(Scenario s) {
+        refreshing = true;
+        try {
+            ScenarioCodec codec = model.codec();
+            for (Row row : rows.values()) {
+                String text = codec.getText(s, row.field());
+                if (row.input() instanceof TextField tf) {
+                    if (!tf.isFocused() || !tf.getStyleClass().contains("invalid")) {
+                        tf.setText(text);
+                        clearError(tf, row.error());
+                    }
+                } else if (row.input() instanceof CheckBox cb) {
+                    cb.setSelected(Boolean.parseBoolean(text));
+                } else if (row.input() instanceof ComboBox<?> cbox) {
+                    @SuppressWarnings("unchecked")
+                    ComboBox<String> box = (ComboBox<String>) cbox;
+                    box.setValue(text);
+                }
+            }
+            readSizeField.setText(Integer.toString(s.client().readSize()));
+            readSizeSlider.setValue(Math.log(s.client().readSize()) / Math.log(2));
+            delayField.setText(ScenarioFieldText.round(s.client().processingDelayMs()));
+            delaySlider.setValue(s.client().processingDelayMs());
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    /** Locks the fields that cannot change while a run goes. */
+    void setRunning(boolean running) {
+        for (Row row : rows.values()) {
+            if (row.field().liveEffect() == LiveEffect.NOT_LIVE) {
+                row.input().setDisable(running);
+            }
+        }
+    }
+
+    private static Label errorLabel() {
+        Label l = new Label();
+        l.getStyleClass().add("knob-error");
+        l.setVisible(false);
+        l.setManaged(false);
+        l.setWrapText(true);
+        l.setMaxWidth(320);
+        return l;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    Slider readSizeSlider() {
+        return readSizeSlider;
+    }
+
+    TextField readSizeField() {
+        return readSizeField;
+    }
+
+    TextField delayField() {
+        return delayField;
+    }
+
+    Control control(ScenarioField f) {
+        return rows.get(f).input();
+    }
+}

@@ -1,0 +1,120 @@
+package tcpflowlab.ui;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import tcpflowlab.chart.EventMarkers.ZeroWindowSpan;
+import tcpflowlab.chart.SampleHistory;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Sample;
+import tcpflowlab.telemetry.Side;
+import tcpflowlab.telemetry.TcpEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the views show of the current run, on the FX thread, in bounded memory: the sample
+ * history behind the charts, the event log (the newest {@link #MAX_LOG} events; the whole log
+ * is in the data export), the events drawn on the charts and the zero-window periods.
+ */
+public final class LiveData {
+    static final int MAX_LOG = 50_000;
+    static final int MAX_MARKED = 100_000;
+    static final int MAX_SPANS = 20_000;
+
+    private final SampleHistory history = new SampleHistory();
+    private final ObservableList<TcpEvent> log = FXCollections.observableArrayList();
+    private final List<TcpEvent> marked = new ArrayList<>();
+    private final List<ZeroWindowSpan> spans = new ArrayList<>();
+    private final List<TcpEvent> pending = new ArrayList<>();
+    private double openSpanStart = Double.NaN;
+    private long eventsSeen;
+    private long logTrimmed;
+
+    public SampleHistory history() {
+        return history;
+    }
+
+    public ObservableList<TcpEvent> log() {
+        return log;
+    }
+
+    public List<TcpEvent> markedEvents() {
+        return marked;
+    }
+
+    public List<ZeroWindowSpan> zeroWindowSpans() {
+        List<ZeroWindowSpan> all = new ArrayList<>(spans);
+        if (!Double.isNaN(openSpanStart)) {
+            all.add(new ZeroWindowSpan(openSpanStart, Double.NaN));
+        }
+        return all;
+    }
+
+    public long eventsSeen() {
+        return eventsSeen;
+    }
+
+    /** Events no longer in the on-screen log (still in the data export). */
+    public long logTrimmed() {
+        return logTrimmed;
+    }
+
+    void addSample(Sample s) {
+        history.add(s);
+    }
+
+    /** Buffers an event; {@link #flushEvents()} adds the frame's batch to the log at once. */
+    void addEvent(TcpEvent e) {
+        eventsSeen++;
+        pending.add(e);
+        double t = e.timeNanos() / 1e9;
+        if (e.side() == Side.CLIENT && e.kind() == EventKind.ZERO_WINDOW && Double.isNaN(openSpanStart)) {
+            openSpanStart = t;
+        } else if (!Double.isNaN(openSpanStart) && endsZeroWindow(e)) {
+            if (spans.size() == MAX_SPANS) {
+                spans.remove(0);
+            }
+            spans.add(new ZeroWindowSpan(openSpanStart, t));
+            openSpanStart = Double.NaN;
+        }
+        if (tcpflowlab.chart.EventMarkers.isMarked(e.kind())) {
+            if (marked.size() == MAX_MARKED) {
+                marked.subList(0, MAX_MARKED / 10).clear();
+            }
+            marked.add(e);
+        }
+    }
+
+    private static boolean endsZeroWindow(TcpEvent e) {
+        return (e.side() == Side.CLIENT && e.kind() == EventKind.WINDOW_UPDATE)
+                || e.kind() == EventKind.RST_SENT || e.kind() == EventKind.RST_RECEIVED
+                || e.kind() == EventKind.DISCONNECT || e.kind() == EventKind.RUN_END;
+    }
+
+    /** Appends this frame's events to the log in one change (one table update). */
+    boolean flushEvents() {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        log.addAll(pending);
+        pending.clear();
+        int over = log.size() - MAX_LOG;
+        if (over > 0) {
+            log.remove(0, over);
+            logTrimmed += over;
+        }
+        return true;
+    }
+
+    void clear() {
+        history.clear();
+        log.clear();
+        marked.clear();
+        spans.clear();
+        pending.clear();
+        openSpanStart = Double.NaN;
+        eventsSeen = 0;
+        logTrimmed = 0;
+    }
+}

@@ -1,0 +1,147 @@
+package tcpflowlab.ui;
+
+import tcpflowlab.export.CsvTelemetryWriter;
+import tcpflowlab.run.ModelRun;
+import tcpflowlab.scenario.Scenario;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.sim.ModelEngine;
+import tcpflowlab.telemetry.Recorder;
+import tcpflowlab.telemetry.RunState;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Owns the current run: the engine, its thread, the recorder the frame loop drains, and a
+ * temporary CSV log of samples and events (for data export of the whole run in bounded
+ * memory). Knows nothing about how the engine computes; talks to it through {@link ModelRun}.
+ */
+public final class RunController implements AutoCloseable {
+    private final ScenarioCodec codec;
+    private ModelRun run;
+    private Recorder recorder;
+    private CsvTelemetryWriter log;
+    private Path logDir;
+    private Scenario scenario;
+    private double speed = 1.0;
+
+    public RunController(ScenarioCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Sets up a run of {@code scenario} without starting it. */
+    public void prepare(Scenario scenario) {
+        close();
+        this.scenario = scenario;
+        recorder = new Recorder();
+        try {
+            logDir = Files.createTempDirectory("tcpflowlab-run");
+            log = new CsvTelemetryWriter(logDir, scenario.name(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run's temporary log", e);
+        }
+        ModelEngine engine = new ModelEngine(scenario, List.of(recorder, log), codec);
+        run = ModelRun.withSystemClock(engine);
+        run.setSpeed(speed);
+    }
+
+    public boolean isPrepared() {
+        return run != null;
+    }
+
+    public void start() {
+        run.start();
+    }
+
+    public void pause() {
+        run.pause();
+    }
+
+    public boolean step() {
+        return run.step();
+    }
+
+    public void setSpeed(double factor) {
+        speed = factor;
+        if (run != null) {
+            run.setSpeed(factor);
+        }
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public RunState state() {
+        return run == null ? RunState.READY : run.state();
+    }
+
+    /** Whether knob changes go to the engine (a run has started and not ended). */
+    public boolean isLive() {
+        RunState s = state();
+        return run != null && (s == RunState.RUNNING || s == RunState.PAUSED);
+    }
+
+    public ModelRun run() {
+        return run;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public long timeNanos() {
+        return run == null ? 0 : run.timeNanos();
+    }
+
+    public long engineEvents() {
+        return run == null ? 0 : run.engine().eventsProcessed();
+    }
+
+    /** The run's temporary samples.csv / events.csv, flushed up to now. */
+    public Path flushedLog(String file) throws IOException {
+        log.flush();
+        return logDir.resolve(file);
+    }
+
+    @Override
+    public void close() {
+        if (run != null) {
+            run.stop();
+            try {
+                run.awaitEnd(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                // a temporary file; nothing to tell the user
+            }
+            deleteQuietly(logDir);
+        }
+        run = null;
+        recorder = null;
+        log = null;
+        logDir = null;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package tcpflowlab.ui;
+
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import tcpflowlab.scenario.ScenarioCodec;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.List;
+
+/**
+ * The desktop application. Options (after {@code --}): {@code --preset NAME} loads a preset,
+ * {@code --autorun} presses Run, {@code --speed X} sets the speed, {@code --presentation}
+ * starts in presentation mode.
+ */
+public class TcpFlowLabApp extends Application {
+    private MainController controller;
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        Parent root = load(this, new ScenarioCodec(), RecentFiles.defaultStore());
+        Scene scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(resource("/assets/css/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        controller.attach(stage);
+        controller.applyOptions(getParameters().getRaw());
+        stage.show();
+    }
+
+    /** Builds the main view; used by the app and by the GUI tests. */
+    static Parent load(TcpFlowLabApp app, ScenarioCodec codec, java.nio.file.Path recentStore) throws IOException {
+        FXMLLoader loader = new FXMLLoader(resource("/fxml/main.fxml"));
+        AppModel model = new AppModel(codec, new RecentFiles(recentStore));
+        loader.setControllerFactory(type -> {
+            if (type == MainController.class) {
+                return new MainController(model, new RunController(codec));
+            }
+            try {
+                return type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create controller " + type, e);
+            }
+        });
+        Parent root = loader.load();
+        if (app != null) {
+            app.controller = loader.getController();
+        }
+        root.getProperties().put(MainController.class, loader.getController());
+        return root;
+    }
+
+    static URL resource(String path) {
+        URL url = TcpFlowLabApp.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("missing resource " + path + " (are fxml/ and assets/ on the class path?)");
+        }
+        return url;
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.shutdown();
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    static List<String> options(List<String> raw) {
+        return raw;
+    }
+}

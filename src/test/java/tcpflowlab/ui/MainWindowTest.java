@@ -1,0 +1,237 @@
+package tcpflowlab.ui;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Document;
+import tcpflowlab.chart.WindowedXYDataset;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.scenario.ScenarioField;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.RunState;
+import tcpflowlab.telemetry.TcpEvent;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The desktop app, headless under Monocle: the story runs, knobs work live, exports parse. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path settings;
+
+    private MainController main;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
+        main = (MainController) root.getProperties().get(MainController.class);
+        Scene scene = new Scene(root, 1280, 860);
+        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
+        stage.setScene(scene);
+        main.attach(stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) {
+        robot.interact(() -> main.shutdown());
+    }
+
+    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+                boolean[] ok = new boolean[1];
+                robot.interact(() -> ok[0] = condition.test(main));
+                return ok[0];
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+    }
+
+    private static boolean logHas(MainController m, EventKind kind) {
+        return m.live().log().stream().anyMatch(e -> e.kind() == kind);
+    }
+
+    @Test
+    void theStoryRunsAndZeroWindowsAndResetsReachTheLogAndTheCharts(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            main.loadPreset("seed-buggy");
+            main.runs().setSpeed(5.0);
+        });
+        robot.clickOn("#runButton");
+        waitFor(robot, "zero window and reset in the log", m -> logHas(m, EventKind.ZERO_WINDOW)
+                && logHas(m, EventKind.RST_SENT) && logHas(m, EventKind.SOCKET_ERROR));
+        robot.interact(() -> {
+            assertEquals(RunState.RUNNING, main.runs().state());
+            assertFalse(main.live().zeroWindowSpans().isEmpty(), "zero-window period shaded");
+            assertTrue(main.live().markedEvents().stream().anyMatch(e -> e.kind() == EventKind.RST_SENT),
+                    "reset marked on the charts");
+            assertTrue(main.live().markedEvents().stream().anyMatch(e -> e.errno() != null && e.errno().number() == 104));
+            main.charts().onFrame();
+            for (WindowedXYDataset d : main.charts().flowChart().datasets()) {
+                assertTrue(d.getItemCount(0) > 10, "chart dataset has points: " + d.getSeriesKey(0));
+            }
+            assertTrue(main.eventLog().table().getItems().size() > 5);
+        });
+        // Selecting a reset event explains it and moves the crosshair.
+        robot.interact(() -> {
+            TcpEvent rst = main.live().log().stream().filter(e -> e.kind() == EventKind.RST_SENT).findFirst().orElseThrow();
+            main.eventLog().table().getSelectionModel().select(rst);
+            assertTrue(main.eventLog().explanation().getText().contains("RST"), main.eventLog().explanation().getText());
+            assertEquals(rst.timeNanos() / 1e9, main.charts().flowChart().subplots().get(0).getDomainCrosshairValue(), 1e-9);
+        });
+        // Filter by kind and search.
+        robot.interact(() -> main.eventLog().kindFilter().setValue("SOCKET_ERROR"));
+        robot.interact(() -> assertTrue(main.eventLog().visibleEvents().stream().allMatch(e -> e.kind() == EventKind.SOCKET_ERROR)));
+        robot.interact(() -> main.eventLog().searchField().setText("107"));
+        robot.interact(() -> assertTrue(main.eventLog().visibleEvents().stream()
+                .allMatch(e -> e.errno() != null && e.errno().number() == 107)));
+        robot.interact(() -> {
+            main.eventLog().kindFilter().setValue(EventLogController.ALL_KINDS);
+            main.eventLog().searchField().setText("");
+        });
+        // Space pauses (focus on the table, not a text field).
+        robot.clickOn("#pauseButton");
+        robot.interact(() -> assertEquals(RunState.PAUSED, main.runs().state()));
+        robot.press(KeyCode.S).release(KeyCode.S);
+        robot.interact(() -> assertEquals(RunState.PAUSED, main.runs().state()));
+    }
+
+    @Test
+    void movingTheReadSizeDuringARunChangesTheEngineAndLogsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> main.loadPreset("backpressure"));
+        robot.clickOn("#runButton");
+        waitFor(robot, "the run to start", m -> m.runs().timeNanos() > 0);
+        robot.interact(() -> main.knobs().readSizeSlider().setValue(12)); // 2^12 = 4096 B
+        waitFor(robot, "KNOB_CHANGED in the log", m -> logHas(m, EventKind.KNOB_CHANGED));
+        robot.interact(() -> {
+            assertEquals("4096", main.runs().run().knobs().current().get("client.readSize"));
+            TcpEvent change = main.live().log().stream().filter(e -> e.kind() == EventKind.KNOB_CHANGED)
+                    .findFirst().orElseThrow();
+            assertEquals("read size 10 B -> 4096 B", change.detail());
+            assertTrue(main.live().markedEvents().contains(change), "the change is annotated on the charts");
+            assertEquals(4096, main.model().scenario().client().readSize());
+            assertTrue(main.model().isDirty());
+        });
+    }
+
+    @Test
+    void anInvalidValueIsRefusedInPlaceWithTheAllowedRange(FxRobot robot) {
+        TextField readSize = main.knobs().readSizeField();
+        robot.clickOn(readSize).eraseText(4).write("0").type(KeyCode.ENTER);
+        robot.interact(() -> {
+            assertTrue(readSize.getStyleClass().contains("invalid"));
+            assertEquals(10, main.model().scenario().client().readSize(), "refused: nothing changed");
+        });
+        Label error = robot.lookup(n -> n instanceof Label l && l.isVisible() && l.getStyleClass().contains("knob-error"))
+                .queryAs(Label.class);
+        assertNotNull(error);
+        assertTrue(error.getText().contains("1 .. 1048576 B"), error.getText());
+
+        TextField gap = (TextField) main.knobs().control(ScenarioField.SERVER_SEND_GAP);
+        robot.clickOn(gap).eraseText(6).write("abc").type(KeyCode.ENTER);
+        robot.interact(() -> assertTrue(gap.getStyleClass().contains("invalid")));
+        robot.clickOn(gap).eraseText(6).write("250").type(KeyCode.ENTER);
+        robot.interact(() -> {
+            assertFalse(gap.getStyleClass().contains("invalid"));
+            assertEquals(250.0, main.model().scenario().server().sendGapUs());
+        });
+    }
+
+    @Test
+    void chartsExportAsPngSvgAndPdfAndDataAsCsv(FxRobot robot, @TempDir Path out) throws Exception {
+        robot.interact(() -> {
+            main.loadPreset("small-buffers-classroom");
+            main.runs().setSpeed(Double.POSITIVE_INFINITY);
+        });
+        robot.clickOn("#runButton");
+        waitFor(robot, "the run to finish", m -> m.runs().state() == RunState.FINISHED);
+        robot.interact(() -> main.charts().onFrame());
+        Exception[] failure = new Exception[1];
+        robot.interact(() -> {
+            try {
+                main.exports().exportCharts(out.resolve("c.png"), "small-buffers-classroom", 1200, 800, false, false);
+                main.exports().exportCharts(out.resolve("c.svg"), "small-buffers-classroom", 1200, 800, true, false);
+                main.exports().exportCharts(out.resolve("c.pdf"), "small-buffers-classroom", 1200, 800, true, false);
+                main.exports().exportData(out, false);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        BufferedImage png = ImageIO.read(out.resolve("c.png").toFile());
+        assertEquals(1200, png.getWidth());
+        assertEquals(800, png.getHeight());
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document svg = xml.newDocumentBuilder().parse(out.resolve("c.svg").toFile());
+        assertEquals("svg", svg.getDocumentElement().getTagName());
+        assertTrue(Files.readString(out.resolve("c.svg")).contains("small-buffers-classroom"), "SVG title names the scenario");
+        byte[] pdf = Files.readAllBytes(out.resolve("c.pdf"));
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
+        List<String> events = Files.readAllLines(out.resolve("small-buffers-classroom-events.csv"));
+        assertTrue(events.get(0).startsWith("# TCP Flow Lab, scenario small-buffers-classroom, t = 0 .. 30.000000 s"),
+                events.get(0));
+        assertTrue(events.stream().anyMatch(l -> l.contains("ZERO_WINDOW_PROBE")));
+        assertTrue(Files.readAllLines(out.resolve("small-buffers-classroom-samples.csv")).size() > 30_000);
+        // Never overwrite without asking.
+        robot.interact(() -> {
+            assertThrows(FileAlreadyExistsException.class,
+                    () -> main.exports().exportCharts(out.resolve("c.png"), "x", 1200, 800, false, false));
+            assertThrows(FileAlreadyExistsException.class, () -> main.exports().exportData(out, false));
+        });
+    }
+
+    @Test
+    void openingACorruptScenarioReportsItAndKeepsTheCurrentOne(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"client\": { \"readSize\": -3 } }");
+        javafx.application.Platform.runLater(() -> main.openFile(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(dialog.getContentText().contains("client.readSize = -3 is not allowed"), dialog.getContentText());
+        robot.clickOn(robot.from(dialog).lookup(".button").queryButton());
+        robot.interact(() -> {
+            assertEquals("seed-buggy", main.model().scenario().name(), "the current scenario stays");
+            assertTrue(main.messageLabel().getText().contains("client.readSize"));
+        });
+        // A good file opens and lands in the recent-files list.
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, "{ \"name\": \"mine\", \"client\": { \"readSize\": 64 } }");
+        robot.interact(() -> assertTrue(main.openFile(good)));
+        robot.interact(() -> {
+            assertEquals("mine", main.model().scenario().name());
+            assertEquals(good.toAbsolutePath().normalize(), main.model().recent().get(0));
+            assertEquals("64", main.knobs().readSizeField().getText());
+        });
+    }
+}
