@@ -10,8 +10,8 @@ import java.awt.Stroke;
  * (thicker lines and larger text for a projector at the back of a classroom).
  */
 public record ChartStyle(float lineWidth, int fontSize) {
-    public static final ChartStyle NORMAL = new ChartStyle(1.5f, 12);
-    public static final ChartStyle PRESENTATION = new ChartStyle(3.5f, 20);
+    public static final ChartStyle NORMAL = new ChartStyle(2f, 13);
+    public static final ChartStyle PRESENTATION = new ChartStyle(4f, 20);
 
     public static final Color SEND = new Color(0x1f77b4);
     public static final Color RECEIVE = new Color(0xe6550d);

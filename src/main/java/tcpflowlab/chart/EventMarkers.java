@@ -74,21 +74,44 @@ public final class EventMarkers {
         }
         boolean labels = labelled <= MAX_LABELS;
         int lines = 0;
+        // Labels are laid out greedily in rows: a label goes into the first row that is free at
+        // its time, so a reset's EAGAIN, RST, 104 and 107 (within a millisecond) stack downwards
+        // instead of overprinting. Widths are estimated from the text, for a plot about 1000 px wide.
+        double secondsPerChar = (to - from) / 1000.0 * style.fontSize() * 0.62;
+        double[] rowFreeAt = new double[16];
+        java.util.Arrays.fill(rowFreeAt, Double.NEGATIVE_INFINITY);
         for (TcpEvent e : visible) {
             if (lines++ > MAX_LINES && !isLabelled(e.kind())) {
                 continue;
             }
             double t = e.timeNanos() / 1e9;
+            String label = labels ? label(e) : null;
+            int stack = 0;
+            if (label != null) {
+                while (stack < rowFreeAt.length - 1 && rowFreeAt[stack] > t) {
+                    stack++;
+                }
+                rowFreeAt[stack] = t + (label.length() + 2) * secondsPerChar;
+            }
             switch (e.kind()) {
-                case WINDOW_UPDATE -> window.addDomainMarker(line(t, ChartStyle.UPDATE, null), Layer.FOREGROUND);
-                case ZERO_WINDOW_PROBE -> window.addDomainMarker(line(t, ChartStyle.PROBE, null), Layer.FOREGROUND);
+                case WINDOW_UPDATE -> window.addDomainMarker(line(t, ChartStyle.UPDATE, null, 0), Layer.FOREGROUND);
+                case ZERO_WINDOW_PROBE -> window.addDomainMarker(line(t, ChartStyle.PROBE, null, 0), Layer.FOREGROUND);
                 case RST_SENT, RST_RECEIVED, SOCKET_ERROR, EAGAIN, CONNECT_FAILED ->
-                        queues.addDomainMarker(line(t, ChartStyle.ERROR, labels ? errorLabel(e) : null), Layer.FOREGROUND);
-                case KNOB_CHANGED -> queues.addDomainMarker(line(t, ChartStyle.KNOB, labels ? e.detail() : null),
-                        Layer.FOREGROUND);
+                        queues.addDomainMarker(line(t, ChartStyle.ERROR, label, stack), Layer.FOREGROUND);
+                case KNOB_CHANGED -> queues.addDomainMarker(line(t, ChartStyle.KNOB, label, stack), Layer.FOREGROUND);
                 default -> { }
             }
         }
+    }
+
+    /** The label an event gets on the chart, or null for a plain line. */
+    static String label(TcpEvent e) {
+        return switch (e.kind()) {
+            case KNOB_CHANGED -> e.detail();
+            case RST_RECEIVED -> null; // the RST_SENT and the errno labels already tell it
+            case SOCKET_ERROR, EAGAIN, RST_SENT, CONNECT_FAILED -> errorLabel(e);
+            default -> null;
+        };
     }
 
     /** Whether the charts draw a marker for events of this kind. */
@@ -113,10 +136,12 @@ public final class EventMarkers {
                 : e.kind().name();
     }
 
-    private ValueMarker line(double t, java.awt.Color color, String label) {
+    private ValueMarker line(double t, java.awt.Color color, String label, int stack) {
         ValueMarker m = new ValueMarker(t, color, style.marker());
         if (label != null) {
             m.setLabel(label);
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2 + stack * (style.fontSize() + 4), 4, 2, 4));
+            m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 210));
             m.setLabelFont(style.font());
             m.setLabelPaint(color);
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

@@ -65,6 +65,8 @@ public final class FlowChart {
     private static XYPlot subplot(WindowedXYDataset data, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(true);
+        axis.setAutoRangeMinimumSize(1.0); // an all-zero series shows 0 .. 1, not +-5E-9
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         SamplingXYLineRenderer renderer = new SamplingXYLineRenderer();
         renderer.setDefaultCreateEntities(false);
         XYPlot plot = new XYPlot(data, null, axis, renderer);
@@ -110,11 +112,16 @@ public final class FlowChart {
 
     /** Shows [from, to] seconds on the time axis and points the datasets at it. */
     public void show(double from, double to) {
+        show(from, to, WindowedXYDataset.DEFAULT_COLUMNS);
+    }
+
+    /** Like {@link #show(double, double)} for a plot about {@code pixelColumns} wide. */
+    public void show(double from, double to, int pixelColumns) {
         if (!(to > from)) {
             to = from + 1e-3;
         }
         for (WindowedXYDataset d : datasets) {
-            d.show(from, to);
+            d.show(from, to, pixelColumns);
         }
         timeAxis.setRange(from, to);
     }

@@ -31,6 +31,7 @@ public final class SampleHistory {
     private final long[] rateWritten = new long[RATE_SPAN];
     private final long[] rateRead = new long[RATE_SPAN];
     private long samplesSeen;
+    private long generation;
     private double firstTime = Double.NaN;
     private double lastTime = Double.NaN;
     private final double[] latest = new double[COLUMNS];
@@ -147,6 +148,7 @@ public final class SampleHistory {
     }
 
     public void clear() {
+        generation++;
         recentCount = 0;
         buckets = 0;
         samplesSeen = 0;
@@ -175,6 +177,11 @@ public final class SampleHistory {
 
     public long samplesSeen() {
         return samplesSeen;
+    }
+
+    /** Changes whenever the history is cleared, so derived caches know to start over. */
+    public long generation() {
+        return generation;
     }
 
     // ------------------------------------------------------------------ full resolution

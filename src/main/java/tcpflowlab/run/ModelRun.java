@@ -35,6 +35,8 @@ public final class ModelRun implements Run {
     private volatile double speed = 1.0;
     private volatile long virtualNow;
     private volatile Throwable failure;
+    private volatile java.util.function.BooleanSupplier backlogged = () -> false;
+    private volatile double maxSpeedShare = 1.0;
     private long wallAtResume;
     private long virtualAtResume;
     private Thread thread;
@@ -168,6 +170,26 @@ public final class ModelRun implements Run {
         return engine.knobs();
     }
 
+    /**
+     * A reader that cannot keep up (the UI's recorder) makes the engine pause between slices
+     * at max speed, instead of the hand-off dropping data.
+     */
+    public void setBackpressure(java.util.function.BooleanSupplier backlogged) {
+        this.backlogged = backlogged;
+    }
+
+    /**
+     * At max speed, the share of wall time the engine thread may compute (0 < share <= 1); it
+     * sleeps for the rest. A desktop app on a small machine sets less than 1 so the threads that
+     * draw the charts get a core; headless runs keep 1.
+     */
+    public void setMaxSpeedShare(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("max-speed share must be in (0, 1], got " + share);
+        }
+        this.maxSpeedShare = share;
+    }
+
     /** Why the run failed, when {@link #state()} is FAILED. */
     public Throwable failure() {
         return failure;
@@ -230,8 +252,16 @@ public final class ModelRun implements Run {
                         long wallStart = wallClock.getAsLong();
                         // A bounded slice, so pause/stop/step stay responsive at max speed.
                         while (!engine.isFinished() && wallClock.getAsLong() - wallStart < SLICE_NANOS) {
+                            if (backlogged.getAsBoolean()) {
+                                sleepFor = SLICE_NANOS / 2;
+                                break;
+                            }
                             long until = engine.now() + 1_000_000;
                             engine.runUntil(until);
+                        }
+                        double share = maxSpeedShare;
+                        if (share < 1 && sleepFor == 0) {
+                            sleepFor = (long) ((wallClock.getAsLong() - wallStart) * (1 - share) / share);
                         }
                     } else {
                         long wallElapsed = wallClock.getAsLong() - wallAtResume;

@@ -41,6 +41,8 @@ public enum EventKind {
     SOCKET_ERROR("A socket call failed with an errno. After a reset, Linux reports ECONNRESET "
             + "(104) once, then EPIPE (32) on every later send; getpeername() and shutdown() "
             + "report ENOTCONN (107), which is where the story's Errno 107 came from."),
+    ERRORS_REPEATED("The same socket call kept failing with the same errno on this connection; "
+            + "the log shows the first failure and counts the repeats here instead of listing each one."),
     END_OF_STREAM("recv() returned 0: there is no more data and never will be on this "
             + "connection."),
     DISCONNECT("The application closed its socket; the connection is over for this side."),

@@ -37,10 +37,15 @@ public final class HandOffRing<T> {
     }
 
     /** Consumer side: hands every available item to {@code sink}; returns how many. */
-    @SuppressWarnings("unchecked")
     public int drain(Consumer<? super T> sink) {
+        return drain(sink, Integer.MAX_VALUE);
+    }
+
+    /** Consumer side: hands at most {@code max} items to {@code sink}; returns how many. */
+    @SuppressWarnings("unchecked")
+    public int drain(Consumer<? super T> sink, int max) {
         long h = head.get();
-        long t = tail.get();
+        long t = Math.min(tail.get(), h + max);
         int n = 0;
         while (h < t) {
             int slot = (int) (h & mask);
@@ -56,6 +61,10 @@ public final class HandOffRing<T> {
 
     public long dropped() {
         return dropped.get();
+    }
+
+    public int capacity() {
+        return items.length;
     }
 
     public int size() {

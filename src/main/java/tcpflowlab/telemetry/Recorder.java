@@ -32,8 +32,24 @@ public final class Recorder implements TelemetrySink {
 
     /** Reader side: everything recorded since the last drain, samples first. */
     public void drain(Consumer<Sample> sampleSink, Consumer<TcpEvent> eventSink) {
-        samples.drain(sampleSink);
-        events.drain(eventSink);
+        drain(sampleSink, eventSink, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reader side, bounded: at most {@code maxSamples} samples (and at most as many events),
+     * so one frame's work stays bounded however far the engine ran ahead.
+     */
+    public void drain(Consumer<Sample> sampleSink, Consumer<TcpEvent> eventSink, int maxSamples) {
+        samples.drain(sampleSink, maxSamples);
+        events.drain(eventSink, maxSamples);
+    }
+
+    /**
+     * Whether the reader is far behind: an engine running at max speed should wait a moment
+     * rather than fill the rings and lose data.
+     */
+    public boolean isBacklogged() {
+        return samples.size() > samples.capacity() / 4 || events.size() > events.capacity() / 4;
     }
 
     /** Samples and events dropped because the reader fell a whole ring behind. */

@@ -110,7 +110,7 @@ public final class ChartPanelController {
     private void showWindow(double from, double to) {
         updatingRange = true;
         try {
-            flowChart.show(from, to);
+            flowChart.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
         } finally {
             updatingRange = false;
         }
@@ -118,8 +118,9 @@ public final class ChartPanelController {
         int lo = lowerBound(marked, from);
         int hi = lowerBound(marked, Math.nextUp(to));
         flowChart.markers().show(marked.subList(lo, hi), data.zeroWindowSpans(), from, to, data.history().lastTime());
-        boolean full = flowChart.datasets().get(0).isFullResolution();
-        resolutionLabel.setText(full ? "full resolution" : "min/max envelope of the decimated history");
+        var d = flowChart.datasets().get(0);
+        resolutionLabel.setText(d.isFullResolution() ? "every sample drawn"
+                : d.isFromHistory() ? "min/max per bucket of the whole-run history" : "min/max per pixel column");
     }
 
     private static int lowerBound(List<TcpEvent> events, double t) {

@@ -19,17 +19,26 @@ final class FrameLoop extends AnimationTimer {
     }
 
     static final long PERIOD = 33_000_000L;
+    /** Samples taken from the recorder per frame at most; the engine waits when they pile up. */
+    static final int MAX_SAMPLES_PER_FRAME = 25_000;
 
     private final LiveData data;
     private final RunSource source;
     private final FrameListener listener;
     private final LongSupplier clock;
     private long lastFrame;
+    private long nextDue;
+    private long pulses;
+    private static final long TOLERANCE = 12_000_000L;
+    private boolean eventsFlushed;
     private long frames;
     private long droppedFrames;
     private long lastFrameWork;
     private long maxFrameWork;
     private long totalFrameWork;
+    private java.util.function.LongConsumer frameObserver = t -> { };
+    private java.util.function.LongConsumer cpuObserver = t -> { };
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Where the frame loop finds the recorder of the current run (null between runs). */
     interface RunSource {
@@ -45,30 +54,64 @@ final class FrameLoop extends AnimationTimer {
 
     @Override
     public void handle(long now) {
-        if (lastFrame != 0 && now - lastFrame < PERIOD - 2_000_000L) {
-            return; // JavaFX pulses at 60 Hz; we draw at about 30
+        pulses++;
+        // JavaFX pulses at up to 60 Hz, slower when rendering is slow. Frames are due every
+        // PERIOD on a fixed schedule and run at the first pulse within TOLERANCE of being due,
+        // so pulses 20 ms apart still give 30 frames a second rather than aliasing down to 25.
+        if (nextDue != 0 && now < nextDue - TOLERANCE) {
+            return;
         }
+        nextDue = nextDue == 0 || now - nextDue > PERIOD ? now + PERIOD : nextDue + PERIOD;
         if (lastFrame != 0 && now - lastFrame > 2 * PERIOD) {
             droppedFrames += (now - lastFrame) / PERIOD - 1;
         }
         lastFrame = now;
         long t0 = clock.getAsLong();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         frame(now);
         long work = clock.getAsLong() - t0;
+        cpuObserver.accept(threads.getCurrentThreadCpuTime() - cpu0);
         frames++;
         lastFrameWork = work;
         totalFrameWork += work;
         maxFrameWork = Math.max(maxFrameWork, work);
+        frameObserver.accept(work);
+    }
+
+    /** Sees each frame's FX-thread CPU time in nanoseconds (the UI benchmark). */
+    void setCpuObserver(java.util.function.LongConsumer observer) {
+        this.cpuObserver = observer;
+    }
+
+    /** Sees each frame's FX-thread wall time in nanoseconds (the UI benchmark). */
+    void setFrameObserver(java.util.function.LongConsumer observer) {
+        this.frameObserver = observer;
     }
 
     /** One frame's work; public to the package so tests and the bench can drive frames. */
     void frame(long now) {
         Recorder r = source.recorder();
         if (r != null) {
-            r.drain(data::addSample, data::addEvent);
+            r.drain(data::addSample, data::addEvent, MAX_SAMPLES_PER_FRAME);
         }
-        data.flushEvents();
+        // The event table is text: refreshing it 8 times a second is plenty, and its layout
+        // and CSS pass is one of the costliest parts of a frame.
+        if (frames % 4 == 0) {
+            eventsFlushed = data.flushEvents();
+        } else {
+            eventsFlushed = false;
+        }
         listener.onFrame(now);
+    }
+
+    /** Whether this frame added rows to the event log. */
+    boolean eventsFlushed() {
+        return eventsFlushed;
+    }
+
+    /** JavaFX pulses seen (the frame loop runs on about every other one). */
+    long pulses() {
+        return pulses;
     }
 
     long frames() {
@@ -92,6 +135,7 @@ final class FrameLoop extends AnimationTimer {
     }
 
     void resetStats() {
+        pulses = 0;
         frames = 0;
         droppedFrames = 0;
         maxFrameWork = 0;

@@ -58,6 +58,7 @@ public final class MainController {
     private long rateWallStart;
     private long rateEventsStart;
     private double eventsPerSecond;
+    private long statusUpdated;
 
     @FXML
     private BorderPane root;
@@ -270,7 +271,9 @@ public final class MainController {
 
     private void onFrame() {
         chartPanelController.onFrame();
-        eventLogController.onFrame(model.followLiveProperty().get());
+        if (frames == null || frames.eventsFlushed() || runs.state() != RunState.RUNNING) {
+            eventLogController.onFrame(model.followLiveProperty().get());
+        }
         long wall = System.nanoTime();
         if (wall - rateWallStart > 500_000_000L) {
             long ev = runs.engineEvents();
@@ -279,6 +282,11 @@ public final class MainController {
             rateEventsStart = ev;
             updateButtons();
         }
+        // The status bar is read, not watched: 4 updates a second spare a layout pass per frame.
+        if (wall - statusUpdated < 250_000_000L && runs.state() == RunState.RUNNING) {
+            return;
+        }
+        statusUpdated = wall;
         RunState s = runs.state();
         stateLabel.setText(s.name().toLowerCase(Locale.ROOT));
         timeLabel.setText(String.format(Locale.ROOT, "t = %.3f s", runs.timeNanos() / 1e9));

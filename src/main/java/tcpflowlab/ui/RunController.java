@@ -22,6 +22,13 @@ import java.util.stream.Stream;
  * memory). Knows nothing about how the engine computes; talks to it through {@link ModelRun}.
  */
 public final class RunController implements AutoCloseable {
+    /**
+     * At "max", the share of wall time the engine computes (the rest is left to the threads that
+     * draw). Measured on 2 cores with software rendering, 0.5 and 0.35 gave the same frame rate
+     * as 1.0 (BENCHMARKS.md), so the default is flat out; -Dtcpflowlab.maxSpeedShare tunes it.
+     */
+    static final double MAX_SPEED_SHARE = Double.parseDouble(System.getProperty("tcpflowlab.maxSpeedShare", "1.0"));
+
     private final ScenarioCodec codec;
     private ModelRun run;
     private Recorder recorder;
@@ -47,6 +54,9 @@ public final class RunController implements AutoCloseable {
         }
         ModelEngine engine = new ModelEngine(scenario, List.of(recorder, log), codec);
         run = ModelRun.withSystemClock(engine);
+        Recorder r = recorder;
+        run.setBackpressure(r::isBacklogged);
+        run.setMaxSpeedShare(MAX_SPEED_SHARE);
         run.setSpeed(speed);
     }
 

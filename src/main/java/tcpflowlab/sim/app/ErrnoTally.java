@@ -45,7 +45,7 @@ final class ErrnoTally {
             if (e.getValue() > 1) {
                 String[] callAndErrno = e.getKey().split(" ");
                 Errno errno = Errno.valueOf(callAndErrno[1]);
-                ctx.event(side, EventKind.SOCKET_ERROR, errno, 0, connection,
+                ctx.event(side, EventKind.ERRORS_REPEATED, errno, e.getValue() - 1, connection,
                         callAndErrno[0] + "() failed with " + errno.label() + " "
                                 + (e.getValue() - 1) + " more times on this connection");
             }
