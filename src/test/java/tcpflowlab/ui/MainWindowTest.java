@@ -234,4 +234,80 @@ class MainWindowTest {
             assertEquals("64", main.knobs().readSizeField().getText());
         });
     }
+
+    @Test
+    void unsavedChangesPromptBeforeAPresetReplacesThem(FxRobot robot) {
+        TextField gap = (TextField) main.knobs().control(ScenarioField.SERVER_SEND_GAP);
+        robot.clickOn(gap).eraseText(6).write("300").type(KeyCode.ENTER);
+        robot.interact(() -> assertTrue(main.model().isDirty()));
+        javafx.application.Platform.runLater(() -> main.loadPreset("drop"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(dialog.getContentText().contains("unsaved changes"), dialog.getContentText());
+        robot.clickOn(robot.from(dialog).lookup((javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
+        robot.interact(() -> {
+            assertEquals("seed-buggy", main.model().scenario().name(), "Cancel keeps the edited scenario");
+            assertEquals(300.0, main.model().scenario().server().sendGapUs());
+        });
+        javafx.application.Platform.runLater(() -> main.loadPreset("drop"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane again = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn(robot.from(again).lookup((javafx.scene.control.Button b) -> b.getText().equals("Discard changes")).queryButton());
+        robot.interact(() -> {
+            assertEquals("drop", main.model().scenario().name());
+            assertFalse(main.model().isDirty());
+            assertEquals("125", gap.getText(), "the knob panel shows the preset's values");
+        });
+    }
+
+    @Test
+    void keyboardControlsRunStepAndSpeed(FxRobot robot) throws Exception {
+        robot.clickOn(main.eventLog().table()); // focus away from text fields
+        robot.interact(() -> assertEquals(1.0, main.runs().speed()));
+        robot.type(KeyCode.EQUALS);
+        robot.interact(() -> assertEquals(2.0, main.runs().speed()));
+        robot.type(KeyCode.MINUS).type(KeyCode.MINUS);
+        robot.interact(() -> assertEquals(0.5, main.runs().speed()));
+        robot.type(KeyCode.S);
+        robot.interact(() -> {
+            assertEquals(RunState.PAUSED, main.runs().state(), "S steps: the run exists, paused");
+            assertTrue(main.runs().engineEvents() >= 1);
+        });
+        robot.type(KeyCode.SPACE);
+        waitFor(robot, "Space to run", m -> m.runs().state() == RunState.RUNNING && m.runs().timeNanos() > 0);
+        robot.type(KeyCode.SPACE);
+        robot.interact(() -> assertEquals(RunState.PAUSED, main.runs().state()));
+        robot.type(KeyCode.R);
+        robot.interact(() -> {
+            assertEquals(RunState.READY, main.runs().state());
+            assertTrue(main.live().log().isEmpty());
+        });
+    }
+
+    @Test
+    void presentationModeEnlargesTextAndThickensLines(FxRobot robot) {
+        robot.interact(() -> {
+            float before = ((java.awt.BasicStroke) main.charts().flowChart().subplots().get(0).getRenderer()
+                    .getSeriesStroke(0)).getLineWidth();
+            main.model().presentationModeProperty().set(true);
+            float after = ((java.awt.BasicStroke) main.charts().flowChart().subplots().get(0).getRenderer()
+                    .getSeriesStroke(0)).getLineWidth();
+            assertTrue(after > before, before + " -> " + after);
+            assertTrue(main.knobs().readSizeField().getScene().getRoot().getStyleClass().contains("presentation"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> assertTrue(main.knobs().readSizeField().getFont().getSize() >= 19,
+                "font " + main.knobs().readSizeField().getFont()));
+    }
+
+    @Test
+    void hoverReadOutGivesExactValues() {
+        tcpflowlab.chart.SampleHistory h = new tcpflowlab.chart.SampleHistory();
+        h.add(new tcpflowlab.telemetry.Sample(1_000_000_000L, 4096, 32768, 100, 8192, 0, 0, 0, 0, 0));
+        h.add(new tcpflowlab.telemetry.Sample(1_001_000_000L, 5000, 32768, 110, 8192, 2048, 0, 0, 0, 0));
+        String text = ChartPanelController.hoverText(h, 1.0005);
+        assertTrue(text.contains("send queue 4.0 KiB of 32.0 KiB"), text);
+        assertTrue(text.contains("window 0 B"), text);
+        assertTrue(ChartPanelController.hoverText(h, 1.0012).contains("window 2.0 KiB"));
+    }
 }
