@@ -96,18 +96,8 @@ public final class KnobPanelController {
         readSizeField.setAccessibleText("Read size in bytes");
         Label readError = errorLabel();
         wireText(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError);
-        readSizeSlider.valueProperty().addListener((obs, old, v) -> {
-            if (!refreshing && !readSizeSlider.isValueChanging()) {
-                applyFromSlider(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError,
-                        Long.toString(Math.round(Math.pow(2, v.doubleValue()))));
-            }
-        });
-        readSizeSlider.valueChangingProperty().addListener((obs, was, changing) -> {
-            if (!changing) {
-                applyFromSlider(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError,
-                        Long.toString(Math.round(Math.pow(2, readSizeSlider.getValue()))));
-            }
-        });
+        wireSlider(ScenarioField.CLIENT_READ_SIZE, readSizeSlider, readSizeField, readError,
+                v -> Long.toString(Math.round(Math.pow(2, v))));
 
         delaySlider = new Slider(0, 2000, 1);
         delaySlider.setMajorTickUnit(500);
@@ -120,21 +110,29 @@ public final class KnobPanelController {
         delayField.setAccessibleText("Processing delay in milliseconds");
         Label delayError = errorLabel();
         wireText(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError);
-        delaySlider.valueProperty().addListener((obs, old, v) -> {
-            if (!refreshing && !delaySlider.isValueChanging()) {
-                applyFromSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError,
-                        ScenarioFieldText.round(v.doubleValue()));
-            }
-        });
-        delaySlider.valueChangingProperty().addListener((obs, was, changing) -> {
-            if (!changing) {
-                applyFromSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError,
-                        ScenarioFieldText.round(delaySlider.getValue()));
-            }
-        });
+        wireSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delaySlider, delayField, delayError,
+                ScenarioFieldText::round);
         prominent.getChildren().addAll(title,
                 knobHeader(ScenarioField.CLIENT_READ_SIZE), readSizeSlider, withUnit(readSizeField, "B"), readError,
                 knobHeader(ScenarioField.CLIENT_PROCESSING_DELAY), delaySlider, withUnit(delayField, "ms"), delayError);
+    }
+
+    /**
+     * A slider applies its value when released (or moved by keyboard or click), not at every
+     * pixel of a drag, so one drag makes one knob change in the engine and in the log.
+     */
+    private void wireSlider(ScenarioField f, Slider slider, TextField field, Label error,
+                            java.util.function.DoubleFunction<String> toText) {
+        slider.valueProperty().addListener((obs, old, v) -> {
+            if (!refreshing && !slider.isValueChanging()) {
+                applyFromSlider(f, field, error, toText.apply(v.doubleValue()));
+            }
+        });
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                applyFromSlider(f, field, error, toText.apply(slider.getValue()));
+            }
+        });
     }
 
     private VBox knobHeader(ScenarioField f) {
