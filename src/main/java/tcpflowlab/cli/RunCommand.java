@@ -36,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ScenarioSource.Choice source;
 
-    @Option(names = "--engine", defaultValue = "model", description = "engine: model (default)")
+    @Option(names = "--engine", defaultValue = "model",
+            description = "model (default: deterministic simulation) or live (real sockets on loopback)")
     String engine;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "virtual seconds to run (overrides the scenario)")
@@ -61,9 +62,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!engine.equals("model")) {
-            throw new InvalidScenarioException("--engine " + engine
-                    + " is not available in this version; engines: model");
+        if (!engine.equals("model") && !engine.equals("live")) {
+            throw new InvalidScenarioException("--engine " + engine + " is not an engine; engines: model, live");
         }
         ScenarioCodec codec = new ScenarioCodec();
         ScenarioSource src = new ScenarioSource();
@@ -87,17 +87,22 @@ final class RunCommand implements Callable<Integer> {
             csv = new CsvTelemetryWriter(out, scenario.name());
             sinks.add(csv);
         }
-        ModelEngine model = new ModelEngine(scenario, sinks, codec);
         long wallStart = System.nanoTime();
+        RunSummary summary;
         try {
-            runWithProgress(model, stderr);
+            if (engine.equals("live")) {
+                summary = LiveCommands.runLive(scenario, sinks, tcpflowlab.live.LiveOptions.both(), codec, stderr, quiet);
+            } else {
+                ModelEngine model = new ModelEngine(scenario, sinks, codec);
+                runWithProgress(model, stderr);
+                summary = model.summary();
+            }
         } finally {
             if (csv != null) {
                 csv.close();
             }
         }
         long wall = System.nanoTime() - wallStart;
-        RunSummary summary = model.summary();
         if (out != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve(SUMMARY).toFile(), summary);

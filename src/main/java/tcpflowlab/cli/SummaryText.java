@@ -25,8 +25,13 @@ final class SummaryText {
                         s.messagesDropped()) : ""));
         line(b, "bytes read (client)", String.format(Locale.ROOT, "%,d", s.bytesRead()));
         line(b, "connections", Long.toString(s.connections()));
-        line(b, "segments", String.format(Locale.ROOT, "%,d (%,d advertising zero window, %,d zero-window probes, %,d RST)",
-                s.segments(), s.zeroWindowSegments(), s.zeroWindowProbes(), s.resets()));
+        if (s.segments() >= 0) {
+            line(b, "segments", String.format(Locale.ROOT, "%,d (%,d advertising zero window, %,d zero-window probes, %,d RST)",
+                    s.segments(), s.zeroWindowSegments(), s.zeroWindowProbes(), s.resets()));
+        } else {
+            line(b, "zero-window events", String.format(Locale.ROOT,
+                    "%,d (host-wide kernel counters; segments are not seen by the live engine)", s.zeroWindowEvents()));
+        }
         line(b, "peak queues", String.format(Locale.ROOT, "server send %,d B, client receive %,d B",
                 s.peakServerSendQueue(), s.peakClientReceiveQueue()));
         return b.toString();

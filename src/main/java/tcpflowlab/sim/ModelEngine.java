@@ -2,7 +2,7 @@ package tcpflowlab.sim;
 
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.scenario.ScenarioField;
+import tcpflowlab.scenario.ScenarioKnobs;
 import tcpflowlab.sim.app.AppContext;
 import tcpflowlab.sim.app.ClientApp;
 import tcpflowlab.sim.app.ServerApp;
@@ -39,7 +39,7 @@ public final class ModelEngine implements AppContext {
     private final ScenarioCodec codec;
     private final Telemetry telemetry;
     private final SummaryCollector collector = new SummaryCollector();
-    private final ModelKnobs knobs;
+    private final ScenarioKnobs knobs;
     private final SplittableRandom random;
     private final SplittableRandom sequenceNumbers;
     private final Host serverHost;
@@ -68,7 +68,7 @@ public final class ModelEngine implements AppContext {
         List<TelemetrySink> all = new ArrayList<>(sinks);
         all.add(collector);
         this.telemetry = new Telemetry(sim, all);
-        this.knobs = new ModelKnobs(codec, scenario);
+        this.knobs = new ScenarioKnobs(codec, scenario);
         this.random = new SplittableRandom(scenario.run().seed());
         this.sequenceNumbers = random.split();
         this.serverHost = new Host(sim, Side.SERVER, telemetry, () -> sequenceNumbers.nextLong() & 0xFFFF_FFFFL);
@@ -182,19 +182,9 @@ public final class ModelEngine implements AppContext {
     }
 
     private void applyKnobs() {
-        for (ModelKnobs.Change change : knobs.drain()) {
-            ScenarioField f = change.field();
-            String before = codec.getText(current, f);
-            current = codec.with(current, f, change.value());
-            String after = codec.getText(current, f);
-            String unit = f.unit().isEmpty() ? "" : " " + f.unit();
-            String when = switch (f.liveEffect()) {
-                case NEXT_CONNECTION -> " (applies from the next connection)";
-                default -> "";
-            };
-            telemetry.event(f.group().equals("client") ? Side.CLIENT : Side.SERVER, EventKind.KNOB_CHANGED,
-                    null, 0, connections, f.label() + " " + before + unit + " -> " + after + unit + when);
-        }
+        current = knobs.apply(current, (f, text) -> telemetry.event(
+                f.group().equals("client") ? Side.CLIENT : Side.SERVER, EventKind.KNOB_CHANGED, null, 0,
+                connections, text));
     }
 
     @Override

@@ -5,6 +5,7 @@ import tcpflowlab.scenario.ReadStrategy;
 import tcpflowlab.sim.tcp.SimSocket;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.ErrnoCount;
+import tcpflowlab.telemetry.ErrnoTally;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.Side;
 
@@ -26,7 +27,7 @@ import java.util.List;
  */
 public final class ClientApp {
     private final AppContext ctx;
-    private final ErrnoTally errors = new ErrnoTally(Side.CLIENT);
+    private final ErrnoTally errors;
     private byte[] buffer = new byte[1024];
     private byte[] reply = MessagePattern.sized(MessagePattern.REPLY, 17);
     private SimSocket socket;
@@ -42,6 +43,7 @@ public final class ClientApp {
 
     public ClientApp(AppContext ctx) {
         this.ctx = ctx;
+        this.errors = new ErrnoTally(Side.CLIENT, ctx::event, () -> ctx.sim().now());
     }
 
     public void start() {
@@ -213,7 +215,7 @@ public final class ClientApp {
     }
 
     private void failed(String call, Errno errno) {
-        errors.failed(ctx, call, errno, socket.connection(), "logged, and the loop goes on");
+        errors.failed(call, errno, socket.connection(), "logged, and the loop goes on");
     }
 
     private void endOfStream() {
@@ -225,7 +227,7 @@ public final class ClientApp {
         s.cancelWaits();
         s.close();
         ctx.event(Side.CLIENT, EventKind.DISCONNECT, null, 0, s.connection(), "client closed the connection");
-        errors.connectionEnded(ctx, s.connection());
+        errors.connectionEnded(s.connection());
         ClientConfig c = ctx.scenario().client();
         backoffMs = c.reconnectBackoffMs();
         scheduleReconnect();

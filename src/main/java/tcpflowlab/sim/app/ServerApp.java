@@ -5,6 +5,7 @@ import tcpflowlab.scenario.ServerConfig;
 import tcpflowlab.sim.tcp.SimSocket;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.ErrnoCount;
+import tcpflowlab.telemetry.ErrnoTally;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.Side;
 
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public final class ServerApp {
     private final AppContext ctx;
-    private final ErrnoTally errors = new ErrnoTally(Side.SERVER);
+    private final ErrnoTally errors;
     private final byte[] scratch = new byte[65_536];
     private byte[] message = MessagePattern.sized(MessagePattern.HELLO, 13);
     private SimSocket socket;
@@ -38,6 +39,7 @@ public final class ServerApp {
 
     public ServerApp(AppContext ctx) {
         this.ctx = ctx;
+        this.errors = new ErrnoTally(Side.SERVER, ctx::event, () -> ctx.sim().now());
     }
 
     public void start() {
@@ -102,7 +104,7 @@ public final class ServerApp {
                 onSendBufferFull(c);
                 return;
             }
-            errors.failed(ctx, "send", e, s.connection(), "the server closes the connection");
+            errors.failed("send", e, s.connection(), "the server closes the connection");
             closeConnection();
             return;
         }
@@ -208,7 +210,7 @@ public final class ServerApp {
         s.cancelWaits();
         s.close();
         ctx.event(Side.SERVER, EventKind.DISCONNECT, null, 0, s.connection(), "server closed the connection");
-        errors.connectionEnded(ctx, s.connection());
+        errors.connectionEnded(s.connection());
         if (ctx.scenario().server().acceptAgain()) {
             ctx.onAcceptable(this::onAcceptable);
         } else {

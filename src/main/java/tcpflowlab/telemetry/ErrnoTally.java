@@ -1,9 +1,4 @@
-package tcpflowlab.sim.app;
-
-import tcpflowlab.telemetry.Errno;
-import tcpflowlab.telemetry.ErrnoCount;
-import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.Side;
+package tcpflowlab.telemetry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,36 +11,46 @@ import java.util.Map;
  * connection ends: after a reset the story's client fails hundreds of sends with EPIPE, and
  * the log should show the order (104, then 32, then 107), not drown in repeats.
  */
-final class ErrnoTally {
+public final class ErrnoTally {
+    /** Where the tally reports: an engine's event channel. */
+    @FunctionalInterface
+    public interface Reporter {
+        void event(Side side, EventKind kind, Errno errno, long bytes, int connection, String detail);
+    }
+
     private final Side side;
+    private final Reporter reporter;
+    private final java.util.function.LongSupplier clock;
     private final Map<Errno, ErrnoCount> total = new LinkedHashMap<>();
     private final Map<String, Long> perConnection = new LinkedHashMap<>();
 
-    ErrnoTally(Side side) {
+    public ErrnoTally(Side side, Reporter reporter, java.util.function.LongSupplier clock) {
         this.side = side;
+        this.reporter = reporter;
+        this.clock = clock;
     }
 
-    void failed(AppContext ctx, String call, Errno errno, int connection, String consequence) {
+    public void failed(String call, Errno errno, int connection, String consequence) {
         ErrnoCount e = total.get(errno);
-        total.put(errno, e == null ? new ErrnoCount(errno, 1, ctx.sim().now())
+        total.put(errno, e == null ? new ErrnoCount(errno, 1, clock.getAsLong())
                 : new ErrnoCount(errno, e.count() + 1, e.firstTimeNanos()));
         String key = call + " " + errno.name();
         Long seen = perConnection.get(key);
         perConnection.put(key, seen == null ? 1 : seen + 1);
         if (seen == null) {
-            ctx.event(side, EventKind.SOCKET_ERROR, errno, 0, connection,
+            reporter.event(side, EventKind.SOCKET_ERROR, errno, 0, connection,
                     call + "() failed: " + errno.label() + " " + errno.message()
                             + (consequence.isEmpty() ? "" : "; " + consequence));
         }
     }
 
     /** Reports repeats of the connection that just ended and starts counting afresh. */
-    void connectionEnded(AppContext ctx, int connection) {
+    public void connectionEnded(int connection) {
         for (Map.Entry<String, Long> e : perConnection.entrySet()) {
             if (e.getValue() > 1) {
                 String[] callAndErrno = e.getKey().split(" ");
                 Errno errno = Errno.valueOf(callAndErrno[1]);
-                ctx.event(side, EventKind.ERRORS_REPEATED, errno, e.getValue() - 1, connection,
+                reporter.event(side, EventKind.ERRORS_REPEATED, errno, e.getValue() - 1, connection,
                         callAndErrno[0] + "() failed with " + errno.label() + " "
                                 + (e.getValue() - 1) + " more times on this connection");
             }
@@ -53,7 +58,7 @@ final class ErrnoTally {
         perConnection.clear();
     }
 
-    List<ErrnoCount> entries() {
+    public List<ErrnoCount> entries() {
         return new ArrayList<>(total.values());
     }
 }

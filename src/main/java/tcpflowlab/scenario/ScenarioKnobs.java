@@ -1,10 +1,5 @@
-package tcpflowlab.sim;
+package tcpflowlab.scenario;
 
-import tcpflowlab.scenario.InvalidScenarioException;
-import tcpflowlab.scenario.LiveEffect;
-import tcpflowlab.scenario.Scenario;
-import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.Knobs;
 
 import java.util.ArrayList;
@@ -14,20 +9,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Knob changes from any thread, handed to the engine thread through a lock-free queue. Each
+ * Knob changes from any thread, handed to an engine's thread through a lock-free queue. Each
  * change is validated against the scenario as it will be once earlier queued changes apply,
- * so a refused value never reaches the engine.
+ * so a refused value never reaches the engine. Both engines use it.
  */
-final class ModelKnobs implements Knobs {
+public final class ScenarioKnobs implements Knobs {
     /** A validated change waiting for the engine thread. */
-    record Change(ScenarioField field, Object value) {
+    public record Change(ScenarioField field, Object value) {
     }
 
     private final ScenarioCodec codec;
     private final ConcurrentLinkedQueue<Change> queue = new ConcurrentLinkedQueue<>();
     private Scenario projected;
 
-    ModelKnobs(ScenarioCodec codec, Scenario initial) {
+    public ScenarioKnobs(ScenarioCodec codec, Scenario initial) {
         this.codec = codec;
         this.projected = initial;
     }
@@ -43,6 +38,24 @@ final class ModelKnobs implements Knobs {
         queue.add(new Change(field, parsed));
     }
 
+    /**
+     * Applies queued changes to {@code current} (on the engine's thread) and describes each
+     * for a KNOB_CHANGED event: "read size 10 B -> 4096 B".
+     */
+    public Scenario apply(Scenario current, java.util.function.BiConsumer<ScenarioField, String> describe) {
+        Scenario s = current;
+        for (Change change : drain()) {
+            ScenarioField f = change.field();
+            String before = codec.getText(s, f);
+            s = codec.with(s, f, change.value());
+            String after = codec.getText(s, f);
+            String unit = f.unit().isEmpty() ? "" : " " + f.unit();
+            String when = f.liveEffect() == LiveEffect.NEXT_CONNECTION ? " (applies from the next connection)" : "";
+            describe.accept(f, f.label() + " " + before + unit + " -> " + after + unit + when);
+        }
+        return s;
+    }
+
     @Override
     public synchronized Map<String, String> current() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -52,11 +65,11 @@ final class ModelKnobs implements Knobs {
         return m;
     }
 
-    boolean hasPending() {
+    public boolean hasPending() {
         return !queue.isEmpty();
     }
 
-    List<Change> drain() {
+    public List<Change> drain() {
         List<Change> out = new ArrayList<>();
         Change c;
         while ((c = queue.poll()) != null) {

@@ -1,0 +1,54 @@
+package tcpflowlab.cli;
+
+import tcpflowlab.live.LiveOptions;
+import tcpflowlab.live.LiveRun;
+import tcpflowlab.scenario.InvalidScenarioException;
+import tcpflowlab.scenario.Scenario;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.telemetry.RunState;
+import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.telemetry.TelemetrySink;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Runs the Live engine from the command line: in-process both sides, or one side facing a real peer. */
+final class LiveCommands {
+    private LiveCommands() {
+    }
+
+    static RunSummary runLive(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
+                              PrintWriter err, boolean quiet) {
+        LiveRun run = new LiveRun(scenario, sinks, options, codec);
+        Runtime.getRuntime().addShutdownHook(new Thread(run::stop)); // Ctrl+C closes the sockets cleanly
+        run.start();
+        if (run.state() == RunState.FAILED) {
+            throw new InvalidScenarioException(run.failure());
+        }
+        if (options.runsServer() && !quiet) {
+            err.println("listening on port " + run.listenPort());
+            err.flush();
+        }
+        long durationMs = Math.round(scenario.run().durationS() * 1000);
+        try {
+            long waited = 0;
+            while (!run.awaitEnd(1000)) {
+                waited += 1000;
+                if (!quiet) {
+                    err.printf("\r%.0f / %.0f s", waited / 1000.0, durationMs / 1000.0);
+                    err.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop();
+        }
+        if (!quiet) {
+            err.println();
+        }
+        if (run.state() == RunState.FAILED) {
+            throw new InvalidScenarioException(run.failure());
+        }
+        return run.summary();
+    }
+}

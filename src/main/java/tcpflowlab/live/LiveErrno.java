@@ -1,0 +1,90 @@
+package tcpflowlab.live;
+
+import tcpflowlab.telemetry.Errno;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NotYetConnectedException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Java reports socket errors as exceptions whose messages are the C library's strerror()
+ * texts on Linux; this maps them back to errno numbers and names, so the Live engine's event
+ * stream reads like the Model's. An exception it does not recognise maps to empty, and the
+ * caller shows the original message.
+ */
+public final class LiveErrno {
+    private LiveErrno() {
+    }
+
+    public static Optional<Errno> of(Throwable t) {
+        if (t instanceof BindException) {
+            return Optional.of(Errno.EADDRINUSE);
+        }
+        if (t instanceof ConnectException) {
+            String m = lower(t);
+            if (m.contains("timed out")) {
+                return Optional.of(Errno.ETIMEDOUT);
+            }
+            if (m.contains("no route")) {
+                return Optional.of(Errno.EHOSTUNREACH);
+            }
+            return Optional.of(Errno.ECONNREFUSED);
+        }
+        if (t instanceof NoRouteToHostException) {
+            return Optional.of(Errno.EHOSTUNREACH);
+        }
+        if (t instanceof SocketTimeoutException) {
+            return Optional.of(Errno.ETIMEDOUT);
+        }
+        if (t instanceof NotYetConnectedException) {
+            return Optional.of(Errno.ENOTCONN);
+        }
+        if (t instanceof ClosedChannelException) {
+            return Optional.empty();
+        }
+        if (t instanceof IOException) {
+            String m = lower(t);
+            if (m.contains("connection reset")) {
+                return Optional.of(Errno.ECONNRESET);
+            }
+            if (m.contains("broken pipe")) {
+                return Optional.of(Errno.EPIPE);
+            }
+            if (m.contains("not connected")) {
+                return Optional.of(Errno.ENOTCONN);
+            }
+            if (m.contains("connection refused")) {
+                return Optional.of(Errno.ECONNREFUSED);
+            }
+            if (m.contains("address already in use")) {
+                return Optional.of(Errno.EADDRINUSE);
+            }
+            if (m.contains("no route to host")) {
+                return Optional.of(Errno.EHOSTUNREACH);
+            }
+            if (m.contains("timed out")) {
+                return Optional.of(Errno.ETIMEDOUT);
+            }
+            if (m.contains("resource temporarily unavailable")) {
+                return Optional.of(Errno.EAGAIN);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "ECONNRESET (104) Connection reset by peer", or the exception's own text. */
+    public static String describe(Throwable t) {
+        return of(t).map(e -> e.label() + " " + e.message())
+                .orElse(t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+
+    private static String lower(Throwable t) {
+        return t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,57 @@
+package tcpflowlab.live;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Which sides the Live engine runs and where. Both sides in-process on 127.0.0.1 with an
+ * ephemeral port by default; or only the server, listening where the user says (loopback
+ * unless an address is named explicitly); or only the client, connecting to a named peer.
+ */
+public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect) {
+    /** The sides that run in this process. */
+    public enum Mode { BOTH, SERVER_ONLY, CLIENT_ONLY }
+
+    public static LiveOptions both() {
+        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", 0), null);
+    }
+
+    public static LiveOptions serverOnly(InetSocketAddress listen) {
+        return new LiveOptions(Mode.SERVER_ONLY, listen, null);
+    }
+
+    public static LiveOptions clientOnly(InetSocketAddress connect) {
+        return new LiveOptions(Mode.CLIENT_ONLY, null, connect);
+    }
+
+    public boolean runsServer() {
+        return mode != Mode.CLIENT_ONLY;
+    }
+
+    public boolean runsClient() {
+        return mode != Mode.SERVER_ONLY;
+    }
+
+    /**
+     * Parses "HOST:PORT" (or "[v6]:PORT"); a bare port means 127.0.0.1. Listening on anything
+     * but loopback is only ever what the user typed, never a default.
+     */
+    public static InetSocketAddress parseAddress(String text, String what) {
+        String t = text.trim();
+        int colon = t.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : t.substring(0, colon);
+        String portText = colon < 0 ? t : t.substring(colon + 1);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not HOST:PORT (port 0 .. 65535)");
+        }
+        if (port < 0 || port > 65_535 || host.isEmpty()) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not HOST:PORT (port 0 .. 65535)");
+        }
+        return new InetSocketAddress(host, port);
+    }
+}

@@ -1,0 +1,46 @@
+package tcpflowlab.live;
+
+import tcpflowlab.telemetry.Errno;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Sample;
+import tcpflowlab.telemetry.Side;
+import tcpflowlab.telemetry.TcpEvent;
+import tcpflowlab.telemetry.TelemetrySink;
+
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The Live engine's instrumentation channel. Three threads report (server, client, kernel
+ * probe), so every call is serialized here: sinks such as the UI's single-producer recorder
+ * and the CSV writer then see one producer at a time. Times are wall-clock nanoseconds since
+ * the run started.
+ */
+final class LiveTelemetry {
+    private final TelemetrySink[] sinks;
+    private final LongSupplier clock;
+    private final long start;
+
+    LiveTelemetry(List<TelemetrySink> sinks, LongSupplier clock) {
+        this.sinks = sinks.toArray(new TelemetrySink[0]);
+        this.clock = clock;
+        this.start = clock.getAsLong();
+    }
+
+    long now() {
+        return clock.getAsLong() - start;
+    }
+
+    synchronized void event(Side side, EventKind kind, Errno errno, long bytes, int connection, String detail) {
+        TcpEvent e = new TcpEvent(now(), side, kind, errno, bytes, connection, detail);
+        for (TelemetrySink s : sinks) {
+            s.onEvent(e);
+        }
+    }
+
+    synchronized void sample(Sample s) {
+        for (TelemetrySink sink : sinks) {
+            sink.onSample(s);
+        }
+    }
+}
