@@ -1,0 +1,19 @@
+package tcpflowlab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tcpflowlab.live.LiveOptions;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs only the C-style server on real sockets, for a real client to connect to "
+                + "(for example your own Python program). Listens on loopback unless you name another address.")
+final class ServeCommand extends OneSideCommand {
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", defaultValue = "127.0.0.1:5000",
+            description = "where to listen (default ${DEFAULT-VALUE}; other interfaces only when named, e.g. 0.0.0.0:5000)")
+    String listen;
+
+    @Override
+    LiveOptions options() {
+        return LiveOptions.serverOnly(LiveOptions.parseAddress(listen, "--listen"));
+    }
+}
