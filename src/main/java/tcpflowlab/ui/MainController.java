@@ -81,6 +81,8 @@ public final class MainController {
     @FXML
     private ComboBox<String> speedBox;
     @FXML
+    private ComboBox<RunController.Engine> engineBox;
+    @FXML
     private Label scenarioLabel;
     @FXML
     private Label stateLabel;
@@ -124,6 +126,18 @@ public final class MainController {
         speedBox.valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 runs.setSpeed(parseSpeed(v));
+            }
+        });
+        engineBox.getItems().setAll(RunController.Engine.values());
+        engineBox.setValue(RunController.Engine.MODEL);
+        engineBox.valueProperty().addListener((obs, old, e) -> {
+            if (e != null && e != runs.engine()) {
+                resetRun();
+                runs.setEngine(e);
+                updateButtons();
+                message(e == RunController.Engine.LIVE
+                        ? "Live: real sockets on 127.0.0.1 through this machine's TCP stack; time is the wall clock"
+                        : "");
             }
         });
         presentationItem.selectedProperty().bindBidirectional(model.presentationModeProperty());
@@ -199,6 +213,10 @@ public final class MainController {
 
     @FXML
     void onStep() {
+        if (!runs.canStep()) {
+            message("Live runs in real time: there is no next event to step to");
+            return;
+        }
         if (!runs.isPrepared()) {
             resetRun();
             runs.prepare(model.scenario());
@@ -293,8 +311,8 @@ public final class MainController {
         speedLabel.setText("speed " + speedBox.getValue());
         rateLabel.setText(String.format(Locale.ROOT, "%,.0f events/s", Math.max(0, eventsPerSecond)));
         framesLabel.setText(frames == null ? "" : frames.droppedFrames() + " dropped frames");
-        if (s == RunState.FAILED && runs.run() != null && runs.run().failure() != null) {
-            message("the run failed: " + runs.run().failure());
+        if (s == RunState.FAILED && runs.failure() != null) {
+            message("the run failed: " + runs.failure());
         }
     }
 
@@ -304,6 +322,8 @@ public final class MainController {
         runButton.setText(s == RunState.PAUSED ? "▶ Resume" : "▶ Run");
         runButton.setDisable(running);
         pauseButton.setDisable(!running);
+        stepButton.setDisable(!runs.canStep());
+        speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.isLive());
     }
 
@@ -624,6 +644,10 @@ public final class MainController {
 
     FrameLoop frames() {
         return frames;
+    }
+
+    ComboBox<RunController.Engine> engineBox() {
+        return engineBox;
     }
 
     ExportActions exports() {

@@ -1,11 +1,14 @@
 package tcpflowlab.ui;
 
 import tcpflowlab.export.CsvTelemetryWriter;
+import tcpflowlab.live.LiveOptions;
+import tcpflowlab.live.LiveRun;
 import tcpflowlab.run.ModelRun;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.sim.ModelEngine;
 import tcpflowlab.telemetry.Recorder;
+import tcpflowlab.telemetry.Run;
 import tcpflowlab.telemetry.RunState;
 
 import java.io.IOException;
@@ -29,8 +32,27 @@ public final class RunController implements AutoCloseable {
      */
     static final double MAX_SPEED_SHARE = Double.parseDouble(System.getProperty("tcpflowlab.maxSpeedShare", "1.0"));
 
+    /** The engines a run can use. */
+    public enum Engine {
+        MODEL("Model"), LIVE("Live");
+
+        private final String label;
+
+        Engine(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final ScenarioCodec codec;
-    private ModelRun run;
+    private Run run;
+    private ModelRun modelRun;
+    private LiveRun liveRun;
+    private Engine engine = Engine.MODEL;
     private Recorder recorder;
     private CsvTelemetryWriter log;
     private Path logDir;
@@ -52,12 +74,43 @@ public final class RunController implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run's temporary log", e);
         }
-        ModelEngine engine = new ModelEngine(scenario, List.of(recorder, log), codec);
-        run = ModelRun.withSystemClock(engine);
+        if (engine == Engine.LIVE) {
+            liveRun = new LiveRun(scenario, List.of(recorder, log), LiveOptions.both(), codec);
+            run = liveRun;
+            return;
+        }
+        ModelEngine model = new ModelEngine(scenario, List.of(recorder, log), codec);
+        modelRun = ModelRun.withSystemClock(model);
         Recorder r = recorder;
-        run.setBackpressure(r::isBacklogged);
-        run.setMaxSpeedShare(MAX_SPEED_SHARE);
-        run.setSpeed(speed);
+        modelRun.setBackpressure(r::isBacklogged);
+        modelRun.setMaxSpeedShare(MAX_SPEED_SHARE);
+        modelRun.setSpeed(speed);
+        run = modelRun;
+    }
+
+    /** The engine for the next prepared run. */
+    public void setEngine(Engine engine) {
+        this.engine = engine;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Whether the current engine can step and change speed (the Model can; Live runs in real time). */
+    public boolean canStep() {
+        return engine == Engine.MODEL;
+    }
+
+    /** Why the run failed, or null. */
+    public String failure() {
+        if (liveRun != null && liveRun.failure() != null) {
+            return liveRun.failure();
+        }
+        if (modelRun != null && modelRun.failure() != null) {
+            return modelRun.failure().toString();
+        }
+        return null;
     }
 
     public boolean isPrepared() {
@@ -78,8 +131,8 @@ public final class RunController implements AutoCloseable {
 
     public void setSpeed(double factor) {
         speed = factor;
-        if (run != null) {
-            run.setSpeed(factor);
+        if (modelRun != null) {
+            modelRun.setSpeed(factor);
         }
     }
 
@@ -97,7 +150,7 @@ public final class RunController implements AutoCloseable {
         return run != null && (s == RunState.RUNNING || s == RunState.PAUSED);
     }
 
-    public ModelRun run() {
+    public Run run() {
         return run;
     }
 
@@ -113,8 +166,12 @@ public final class RunController implements AutoCloseable {
         return run == null ? 0 : run.timeNanos();
     }
 
+    /** Events processed by the engine (Model: its event queue; Live: telemetry events reported). */
     public long engineEvents() {
-        return run == null ? 0 : run.engine().eventsProcessed();
+        if (modelRun != null) {
+            return modelRun.engine().eventsProcessed();
+        }
+        return liveRun == null ? 0 : liveRun.summary().events();
     }
 
     /** The run's temporary samples.csv / events.csv, flushed up to now. */
@@ -142,6 +199,8 @@ public final class RunController implements AutoCloseable {
             deleteQuietly(logDir);
         }
         run = null;
+        modelRun = null;
+        liveRun = null;
         recorder = null;
         log = null;
         logDir = null;

@@ -310,4 +310,26 @@ class MainWindowTest {
         assertTrue(text.contains("window 0 B"), text);
         assertTrue(ChartPanelController.hoverText(h, 1.0012).contains("window 2.0 KiB"));
     }
+
+    @Test
+    void theLiveEngineRunsTheStoryOnRealSocketsFromTheWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            main.loadPreset("seed-buggy");
+            main.engineBox().setValue(RunController.Engine.LIVE);
+        });
+        robot.interact(() -> {
+            assertTrue(robot.lookup("#stepButton").queryButton().isDisabled(), "no stepping in real time");
+            assertTrue(main.engineBox().getScene().lookup("#speedBox").isDisabled());
+        });
+        robot.clickOn("#runButton");
+        waitFor(robot, "EAGAIN, the kernel's RST and ECONNRESET from the real kernel", m -> logHas(m, EventKind.EAGAIN)
+                && m.live().log().stream().anyMatch(e -> e.errno() == tcpflowlab.telemetry.Errno.ECONNRESET));
+        robot.interact(() -> {
+            assertTrue(main.live().history().samplesSeen() > 10, "kernel samples reach the charts");
+            assertTrue(main.live().log().stream().anyMatch(e -> e.kind() == EventKind.LISTEN
+                    && e.detail().startsWith("listening on 127.0.0.1:")));
+        });
+        robot.interact(main::onReset);
+        robot.interact(() -> assertEquals(RunState.READY, main.runs().state()));
+    }
 }
