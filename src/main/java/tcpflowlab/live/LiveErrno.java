@@ -9,7 +9,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,20 @@ import java.util.Optional;
  * caller shows the original message.
  */
 public final class LiveErrno {
+    /** glibc strerror() texts (lower case) and the errno each names, in the order tried. */
+    private static final Map<String, Errno> MESSAGES = new LinkedHashMap<>();
+
+    static {
+        MESSAGES.put("connection reset", Errno.ECONNRESET);
+        MESSAGES.put("broken pipe", Errno.EPIPE);
+        MESSAGES.put("not connected", Errno.ENOTCONN);
+        MESSAGES.put("connection refused", Errno.ECONNREFUSED);
+        MESSAGES.put("address already in use", Errno.EADDRINUSE);
+        MESSAGES.put("no route to host", Errno.EHOSTUNREACH);
+        MESSAGES.put("timed out", Errno.ETIMEDOUT);
+        MESSAGES.put("resource temporarily unavailable", Errno.EAGAIN);
+    }
+
     private LiveErrno() {
     }
 
@@ -50,29 +66,10 @@ public final class LiveErrno {
         }
         if (t instanceof IOException) {
             String m = lower(t);
-            if (m.contains("connection reset")) {
-                return Optional.of(Errno.ECONNRESET);
-            }
-            if (m.contains("broken pipe")) {
-                return Optional.of(Errno.EPIPE);
-            }
-            if (m.contains("not connected")) {
-                return Optional.of(Errno.ENOTCONN);
-            }
-            if (m.contains("connection refused")) {
-                return Optional.of(Errno.ECONNREFUSED);
-            }
-            if (m.contains("address already in use")) {
-                return Optional.of(Errno.EADDRINUSE);
-            }
-            if (m.contains("no route to host")) {
-                return Optional.of(Errno.EHOSTUNREACH);
-            }
-            if (m.contains("timed out")) {
-                return Optional.of(Errno.ETIMEDOUT);
-            }
-            if (m.contains("resource temporarily unavailable")) {
-                return Optional.of(Errno.EAGAIN);
+            for (Map.Entry<String, Errno> e : MESSAGES.entrySet()) {
+                if (m.contains(e.getKey())) {
+                    return Optional.of(e.getValue());
+                }
             }
         }
         return Optional.empty();
