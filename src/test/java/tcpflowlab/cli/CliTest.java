@@ -75,7 +75,8 @@ class CliTest {
         assertEquals(2, run("validate", broken.toString()));
         assertTrue(err.toString().contains("broken.json: malformed JSON"), err.toString());
 
-        assertEquals(2, run("run", "--engine", "live", "-p", "seed-buggy"));
+        assertEquals(2, run("run", "--engine", "warp", "-p", "seed-buggy"));
+        assertTrue(err.toString().contains("--engine warp is not an engine; engines: model, live"), err.toString());
         assertEquals(2, run("run"), "a scenario source is required");
     }
 
