@@ -160,6 +160,9 @@ final class LiveServer {
             try {
                 n = ch.write(message);
             } catch (IOException e) {
+                if (!run.isRunning()) {
+                    return; // stop() closed the channel under the write
+                }
                 Errno errno = LiveErrno.of(e).orElse(null);
                 if (errno == null) {
                     run.event(Side.SERVER, EventKind.SOCKET_ERROR, null, 0, id, "send() failed: " + e.getMessage());

@@ -66,7 +66,8 @@ class LiveEngineTest {
     @Timeout(60)
     void theStoryOnTheRealKernel() throws Exception {
         // SO_SNDBUF 16 KiB, SO_RCVBUF 8 KiB, read 10 B, 5 ms of work: the seed-buggy preset.
-        Recorded rec = run(preset("seed-buggy", "run.durationS=3", "client.reconnect=false"), LiveOptions.both());
+        Recorded rec = run(preset("seed-buggy", "run.durationS=6", "client.reconnect=false"), LiveOptions.both());
+        assertFalse(rec.of(EventKind.EAGAIN).isEmpty(), "no EAGAIN in 6 s; events: " + rec.events);
         TcpEvent eagain = rec.of(EventKind.EAGAIN).get(0);
         assertEquals(Side.SERVER, eagain.side());
         TcpEvent zero = rec.of(EventKind.ZERO_WINDOW).get(0);
