@@ -1,0 +1,81 @@
+package tcpflowlab.spill;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * The delivery position (the highest sequence the client acknowledged), kept durable in two
+ * alternating checksummed slots of one small file: a write that is torn by a crash can only
+ * damage the slot being written, and the other still holds the previous position. Each slot is
+ * {@code sequence (8) | generation (8) | CRC32C of both (4)}; the valid slot with the higher
+ * generation wins.
+ */
+final class CommitPosition implements AutoCloseable {
+    static final String FILE = "position";
+    private static final int SLOT = 32;
+
+    private final SegmentFile file;
+    private long sequence;
+    private long generation;
+
+    private CommitPosition(SegmentFile file, long sequence, long generation) {
+        this.file = file;
+        this.sequence = sequence;
+        this.generation = generation;
+    }
+
+    static CommitPosition open(Storage storage, Path dir) throws IOException {
+        SegmentFile f = storage.open(dir.resolve(FILE), true);
+        long bestSeq = 0;
+        long bestGen = -1;
+        for (int slot = 0; slot < 2; slot++) {
+            ByteBuffer b = ByteBuffer.allocate(20);
+            int n = f.read(b, (long) slot * SLOT);
+            if (n < 20) {
+                continue;
+            }
+            b.flip();
+            long seq = b.getLong();
+            long gen = b.getLong();
+            int crc = b.getInt();
+            if (crc == crc(seq, gen) && gen > bestGen && seq >= 0) {
+                bestSeq = seq;
+                bestGen = gen;
+            }
+        }
+        return new CommitPosition(f, bestSeq, Math.max(0, bestGen));
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    /** Writes the new position into the older slot and forces it. */
+    void commit(long newSequence) throws IOException {
+        long gen = generation + 1;
+        ByteBuffer b = ByteBuffer.allocate(20);
+        b.putLong(newSequence).putLong(gen).putInt(crc(newSequence, gen)).flip();
+        writeAt(b, (gen % 2) * SLOT);
+        file.force();
+        sequence = newSequence;
+        generation = gen;
+    }
+
+    private void writeAt(ByteBuffer b, long position) throws IOException {
+        file.writeAt(b, position); // only the older slot changes; the newer one stays intact
+    }
+
+    private static int crc(long seq, long gen) {
+        CRC32C c = new CRC32C();
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(seq).putLong(gen);
+        c.update(b.array());
+        return (int) c.getValue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}

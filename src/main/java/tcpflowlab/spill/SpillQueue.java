@@ -1,0 +1,626 @@
+package tcpflowlab.spill;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+/**
+ * A durable FIFO queue on the file system: the overflow a server could not send, kept until
+ * the client acknowledges it. A segmented append-only log; each record is
+ * {@code length (4) | CRC32C (4) | sequence (8) | payload}, the CRC covering sequence and
+ * payload. Segments are named by their first sequence and sealed at a size limit. Sequences
+ * start at 1 and have no gaps.
+ * <p>
+ * Written for this project rather than taken from a library: Tape has no checksums and calls
+ * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
+ * home by default. Single-threaded: one owner (the server's thread) calls everything.
+ */
+public final class SpillQueue implements AutoCloseable {
+    static final int HEADER = 16;
+    static final String SUFFIX = ".seg";
+    private static final int BATCH_BYTES = 256 * 1024;
+
+    /** One record as read back. */
+    public record Record(long sequence, byte[] payload) {
+    }
+
+    /** A segment file: its first sequence (its name), its size and its last sequence. */
+    private static final class Segment {
+        final long first;
+        final Path path;
+        long size;
+        long last;
+        SegmentFile file; // open for the active segment only
+
+        Segment(long first, Path path) {
+            this.first = first;
+            this.path = path;
+            this.last = first - 1;
+        }
+    }
+
+    private final SpillConfig config;
+    private final Storage storage;
+    private final List<Segment> segments = new ArrayList<>();
+    private final ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_BYTES);
+    private final CRC32C crc = new CRC32C();
+    private final RecoveryReport report;
+    private CommitPosition position;
+    private long lastSequence;
+    private long durableSequence;
+    private long diskBytes;
+    private int unsynced;
+    private long firstUnsyncedAt;
+    private long fsyncs;
+    private long fsyncNanos;
+    private boolean failed;
+    private boolean closed;
+
+    private SpillQueue(SpillConfig config, Storage storage, RecoveryReport.Builder rb) throws IOException {
+        this.config = config;
+        this.storage = storage;
+        recover(rb);
+        this.report = rb.build();
+    }
+
+    /** Opens (or creates) the queue in {@code config.dir()}, recovering what a crash left. */
+    public static SpillQueue open(SpillConfig config) throws IOException {
+        return open(config, Storage.DISK);
+    }
+
+    public static SpillQueue open(SpillConfig config, Storage storage) throws IOException {
+        Files.createDirectories(config.dir());
+        return new SpillQueue(config, storage, new RecoveryReport.Builder());
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    private void recover(RecoveryReport.Builder rb) throws IOException {
+        position = CommitPosition.open(storage, config.dir());
+        List<Path> files = new ArrayList<>();
+        for (Path p : storage.list(config.dir())) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(SUFFIX) && name.length() == 20 + SUFFIX.length()) {
+                files.add(p);
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            long first;
+            try {
+                first = Long.parseLong(p.getFileName().toString().substring(0, 20));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            boolean sealed = i < files.size() - 1;
+            Segment s = new Segment(first, p);
+            try (SegmentFile f = storage.open(p, false)) {
+                Scan scan = scan(f, first);
+                rb.recordsScanned(scan.records);
+                if (scan.problem != null) {
+                    if (sealed) {
+                        f.close();
+                        Path aside = p.resolveSibling(p.getFileName() + ".corrupt");
+                        storage.move(p, aside);
+                        rb.note("sealed segment " + p.getFileName() + " is corrupt (" + scan.problem + " at byte "
+                                + scan.validBytes + "); renamed to " + aside.getFileName());
+                        continue;
+                    }
+                    long cut = f.size() - scan.validBytes;
+                    f.truncate(scan.validBytes);
+                    f.force();
+                    rb.truncated(cut);
+                    rb.note("active segment " + p.getFileName() + ": cut " + cut + " bytes at byte " + scan.validBytes
+                            + " (" + scan.problem + ")");
+                }
+                s.size = scan.validBytes;
+                s.last = first + scan.records - 1;
+            }
+            if (!segments.isEmpty() && s.first != segments.get(segments.size() - 1).last + 1) {
+                rb.note("sequences " + (segments.get(segments.size() - 1).last + 1) + " .. " + (s.first - 1)
+                        + " are missing (lost with a corrupt segment)");
+            }
+            segments.add(s);
+            diskBytes += s.size;
+        }
+        long committed = position.sequence();
+        if (segments.isEmpty()) {
+            lastSequence = committed;
+            newSegment(committed + 1);
+        } else {
+            Segment active = segments.get(segments.size() - 1);
+            active.file = storage.open(active.path, false);
+            lastSequence = Math.max(active.last, committed);
+            if (segments.get(0).first > committed + 1) {
+                rb.note("sequences " + (committed + 1) + " .. " + (segments.get(0).first - 1)
+                        + " are missing before the first segment");
+            }
+        }
+        durableSequence = lastSequence;
+        deleteAcknowledgedSegments();
+    }
+
+    private record Scan(long records, long validBytes, String problem) {
+    }
+
+    /** Reads a segment from the start; stops at the first record that is not whole and valid. */
+    private Scan scan(SegmentFile f, long first) throws IOException {
+        long size = f.size();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        long pos = 0;
+        long records = 0;
+        long expected = first;
+        long bufStart = 0;
+        buf.limit(0);
+        while (true) {
+            if (pos == size) {
+                return new Scan(records, pos, null);
+            }
+            if (size - pos < HEADER) {
+                return new Scan(records, pos, "short header");
+            }
+            if (!ensure(f, buf, bufStart, pos, HEADER)) {
+                return new Scan(records, pos, "short header");
+            }
+            bufStart = pos - buf.position();
+            int len = buf.getInt(buf.position());
+            int sum = buf.getInt(buf.position() + 4);
+            long seq = buf.getLong(buf.position() + 8);
+            if (len < 0 || len > config.maxRecordBytes()) {
+                return new Scan(records, pos, "bad length " + len);
+            }
+            if (size - pos - HEADER < len) {
+                return new Scan(records, pos, "short record");
+            }
+            if (seq != expected) {
+                return new Scan(records, pos, "sequence " + seq + " where " + expected + " was due");
+            }
+            if (!ensure(f, buf, bufStart, pos, HEADER + len)) {
+                return new Scan(records, pos, "short record");
+            }
+            bufStart = pos - buf.position();
+            if (checksum(buf, buf.position() + 8, 8 + len) != sum) {
+                return new Scan(records, pos, "CRC mismatch");
+            }
+            buf.position(buf.position() + HEADER + len);
+            pos += HEADER + len;
+            records++;
+            expected++;
+        }
+    }
+
+    /** Makes {@code need} bytes from file position {@code pos} available at buf.position(). */
+    private static boolean ensure(SegmentFile f, ByteBuffer buf, long bufStart, long pos, int need) throws IOException {
+        int offset = (int) (pos - bufStart);
+        if (offset >= 0 && offset + need <= buf.limit()) {
+            buf.position(offset);
+            return true;
+        }
+        ByteBuffer b = buf;
+        if (need > b.capacity()) {
+            return false;
+        }
+        b.clear();
+        long at = pos;
+        while (b.position() < need) {
+            int n = f.read(b, at + b.position());
+            if (n < 0) {
+                return false;
+            }
+            if (n == 0 && b.position() < need) {
+                return false;
+            }
+        }
+        b.flip();
+        b.position(0);
+        return true;
+    }
+
+    private int checksum(ByteBuffer buf, int from, int len) {
+        crc.reset();
+        ByteBuffer d = buf.duplicate();
+        d.limit(from + len).position(from);
+        crc.update(d);
+        return (int) crc.getValue();
+    }
+
+    // ------------------------------------------------------------------ appending
+
+    /**
+     * Appends a record and returns its sequence. Durable according to the policy: OS and
+     * ALWAYS before returning, GROUP at the next group commit ({@link #durableSequence()}).
+     *
+     * @throws QueueFullException when the queue holds its capacity (nothing appended)
+     * @throws SpillFailedException on an I/O failure (the queue closes; reopen to recover)
+     */
+    public long append(byte[] payload) throws IOException {
+        ensureUsable();
+        if (payload.length > config.maxRecordBytes()) {
+            throw new IllegalArgumentException("record of " + payload.length + " B exceeds the maximum of "
+                    + config.maxRecordBytes() + " B");
+        }
+        int recordBytes = HEADER + payload.length;
+        if (diskBytes + recordBytes > config.capacityBytes()) {
+            throw new QueueFullException("spill queue full: " + diskBytes + " of " + config.capacityBytes() + " B");
+        }
+        try {
+            Segment active = active();
+            if (active.size + recordBytes > config.segmentBytes() && active.last >= active.first) {
+                roll();
+                active = active();
+            }
+            long seq = lastSequence + 1;
+            if (batch.remaining() < recordBytes) {
+                flushBatch();
+            }
+            if (recordBytes > batch.capacity()) {
+                ByteBuffer big = ByteBuffer.allocate(recordBytes);
+                encode(big, seq, payload);
+                big.flip();
+                active.file.append(big);
+            } else {
+                encode(batch, seq, payload);
+            }
+            lastSequence = seq;
+            active.last = seq;
+            active.size += recordBytes;
+            diskBytes += recordBytes;
+            switch (config.policy()) {
+                case OS -> {
+                    flushBatch();
+                    durableSequence = seq;
+                }
+                case ALWAYS -> {
+                    flushBatch();
+                    force(active);
+                    durableSequence = seq;
+                }
+                case GROUP -> {
+                    if (unsynced++ == 0) {
+                        firstUnsyncedAt = System.nanoTime();
+                    }
+                    if (unsynced >= config.groupRecords()
+                            || System.nanoTime() - firstUnsyncedAt >= config.groupMillis() * 1_000_000L) {
+                        sync();
+                    }
+                }
+            }
+            return seq;
+        } catch (SpillFailedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw fail("append", e);
+        }
+    }
+
+    private void encode(ByteBuffer b, long seq, byte[] payload) {
+        int start = b.position();
+        b.putInt(payload.length).putInt(0).putLong(seq).put(payload);
+        int sum = checksum(b, start + 8, 8 + payload.length);
+        b.putInt(start + 4, sum);
+    }
+
+    /** Group commit now: everything appended becomes durable. */
+    public void sync() throws IOException {
+        ensureUsable();
+        try {
+            flushBatch();
+            if (durableSequence < lastSequence) {
+                force(active());
+            }
+            durableSequence = lastSequence;
+            unsynced = 0;
+        } catch (SpillFailedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw fail("sync", e);
+        }
+    }
+
+    /** For GROUP: syncs when the group's time is up; call it now and then when appends stop. */
+    public void syncIfDue() throws IOException {
+        if (unsynced > 0 && System.nanoTime() - firstUnsyncedAt >= config.groupMillis() * 1_000_000L) {
+            sync();
+        }
+    }
+
+    private void flushBatch() throws IOException {
+        if (batch.position() > 0) {
+            batch.flip();
+            active().file.append(batch);
+            batch.clear();
+        }
+    }
+
+    private void force(Segment s) throws IOException {
+        long t0 = System.nanoTime();
+        s.file.force();
+        fsyncNanos += System.nanoTime() - t0;
+        fsyncs++;
+    }
+
+    private void roll() throws IOException {
+        flushBatch();
+        Segment old = active();
+        force(old);
+        old.file.close();
+        old.file = null;
+        if (config.policy() != FsyncPolicy.OS) {
+            durableSequence = lastSequence;
+            unsynced = 0;
+        }
+        newSegment(lastSequence + 1);
+    }
+
+    private void newSegment(long first) throws IOException {
+        Path p = config.dir().resolve(String.format(Locale.ROOT, "%020d%s", first, SUFFIX));
+        Segment s = new Segment(first, p);
+        s.file = storage.open(p, true);
+        s.file.force();
+        storage.forceDirectory(config.dir()); // the new name must survive a crash too
+        segments.add(s);
+    }
+
+    private Segment active() {
+        return segments.get(segments.size() - 1);
+    }
+
+    // ------------------------------------------------------------------ delivery
+
+    /**
+     * The client acknowledged every record up to {@code sequence}: the position is made durable
+     * first, then segments it covers entirely are deleted. Acknowledge cumulatively: each call
+     * costs an fsync.
+     */
+    public void acknowledge(long sequence) throws IOException {
+        ensureUsable();
+        if (sequence <= position.sequence()) {
+            return;
+        }
+        if (sequence > lastSequence) {
+            throw new IllegalArgumentException("acknowledging " + sequence + " but the queue ends at " + lastSequence);
+        }
+        try {
+            position.commit(sequence);
+            deleteAcknowledgedSegments();
+        } catch (IOException e) {
+            throw fail("acknowledge", e);
+        }
+    }
+
+    private void deleteAcknowledgedSegments() throws IOException {
+        boolean deleted = false;
+        while (segments.size() > 1 && segments.get(0).last <= position.sequence()) {
+            Segment s = segments.remove(0);
+            storage.delete(s.path);
+            diskBytes -= s.size;
+            deleted = true;
+        }
+        if (deleted) {
+            storage.forceDirectory(config.dir());
+        }
+    }
+
+    /** A reader of the records after {@code afterSequence}, in order. */
+    public Cursor cursor(long afterSequence) throws IOException {
+        ensureUsable();
+        return new Cursor(afterSequence);
+    }
+
+    /** Reads records in sequence order; sees records appended after it was made. */
+    public final class Cursor {
+        private long next;
+        private Path segment;
+        private long offset;
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        private long bufStart = -1;
+
+        private Cursor(long after) {
+            next = Math.max(after, position.sequence()) + 1;
+        }
+
+        /** The next record, or null when the cursor has caught up with the appends. */
+        public Record next() throws IOException {
+            ensureUsable();
+            if (next > lastSequence) {
+                return null;
+            }
+            try {
+                flushBatch();
+                Segment s = find(next);
+                if (s == null) {
+                    throw new IOException("sequence " + next + " is no longer in the queue");
+                }
+                if (!s.path.equals(segment)) {
+                    segment = s.path;
+                    offset = 0;
+                    bufStart = -1;
+                    skipTo(s, next);
+                }
+                Record r = readAt(s);
+                next++;
+                return r;
+            } catch (IOException e) {
+                throw fail("read", e);
+            }
+        }
+
+        public long nextSequence() {
+            return next;
+        }
+
+        private void skipTo(Segment s, long seq) throws IOException {
+            long at = s.first;
+            while (at < seq) {
+                ByteBuffer h = fill(s, HEADER);
+                int len = h.getInt(h.position());
+                offset += HEADER + len;
+                at++;
+            }
+        }
+
+        private Record readAt(Segment s) throws IOException {
+            ByteBuffer h = fill(s, HEADER);
+            int len = h.getInt(h.position());
+            if (len < 0 || len > config.maxRecordBytes()) {
+                throw new IOException("bad record length " + len + " in " + s.path.getFileName());
+            }
+            ByteBuffer r = fill(s, HEADER + len);
+            long seq = r.getLong(r.position() + 8);
+            byte[] payload = new byte[len];
+            r.get(r.position() + HEADER, payload);
+            offset += HEADER + len;
+            if (seq != next) {
+                throw new IOException("read sequence " + seq + " where " + next + " was due");
+            }
+            return new Record(seq, payload);
+        }
+
+        /** A view with {@code need} bytes at the cursor's offset; reads ahead in big chunks. */
+        private ByteBuffer fill(Segment s, int need) throws IOException {
+            if (bufStart >= 0 && offset >= bufStart && offset + need <= bufStart + buf.limit()) {
+                buf.position((int) (offset - bufStart));
+                return buf;
+            }
+            ByteBuffer b = need <= buf.capacity() ? buf : ByteBuffer.allocate(need);
+            b.clear();
+            try (SegmentFile f = s.file != null ? null : storage.open(s.path, false)) {
+                SegmentFile src = s.file != null ? s.file : f;
+                while (b.position() < need) {
+                    int n = src.read(b, offset + b.position());
+                    if (n <= 0) {
+                        throw new IOException("segment " + s.path.getFileName() + " ends inside a record");
+                    }
+                }
+            }
+            b.flip();
+            if (b == buf) {
+                bufStart = offset;
+            }
+            b.position(0);
+            return b;
+        }
+    }
+
+    private Segment find(long seq) {
+        int lo = 0;
+        int hi = segments.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Segment s = segments.get(mid);
+            if (seq < s.first) {
+                hi = mid - 1;
+            } else if (seq > s.last) {
+                lo = mid + 1;
+            } else {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private void ensureUsable() throws IOException {
+        if (failed) {
+            throw new SpillFailedException("the spill queue closed after an I/O failure; reopen it to recover", null);
+        }
+        if (closed) {
+            throw new IOException("the spill queue is closed");
+        }
+    }
+
+    private SpillFailedException fail(String what, IOException cause) {
+        failed = true;
+        for (Segment s : segments) {
+            if (s.file != null) {
+                try {
+                    s.file.close();
+                } catch (IOException e) {
+                    // already failing
+                }
+                s.file = null;
+            }
+        }
+        try {
+            position.close();
+        } catch (IOException e) {
+            // already failing
+        }
+        return new SpillFailedException("spill queue " + what + " failed (" + cause.getMessage()
+                + "); the queue is closed, reopen it to recover", cause);
+    }
+
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** The last sequence that survives the policy's failure model (a killed process for OS). */
+    public long durableSequence() {
+        return durableSequence;
+    }
+
+    public long committedSequence() {
+        return position.sequence();
+    }
+
+    /** Records appended and not yet acknowledged. */
+    public long depthMessages() {
+        return lastSequence - position.sequence();
+    }
+
+    /** Bytes of segment files on disk (a segment is freed once fully acknowledged). */
+    public long diskBytes() {
+        return diskBytes;
+    }
+
+    public int segmentCount() {
+        return segments.size();
+    }
+
+    public long fsyncCount() {
+        return fsyncs;
+    }
+
+    /** Mean fsync latency so far, nanoseconds (0 before the first). */
+    public long meanFsyncNanos() {
+        return fsyncs == 0 ? 0 : fsyncNanos / fsyncs;
+    }
+
+    public RecoveryReport recoveryReport() {
+        return report;
+    }
+
+    public boolean isFailed() {
+        return failed;
+    }
+
+    /** Syncs (unless failed) and closes. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!failed) {
+                sync();
+            }
+        } finally {
+            closed = true;
+            for (Segment s : segments) {
+                if (s.file != null) {
+                    s.file.close();
+                    s.file = null;
+                }
+            }
+            if (!failed) {
+                position.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package tcpflowlab.spill;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A storage that fails the Nth write, force or rename, or runs out of space: the queue fails closed and recovers on reopen. */
+class FaultInjectionTest {
+    enum Fault { WRITE, FORCE, RENAME, DISK_FULL }
+
+    static final class FaultyStorage implements Storage {
+        private final Fault fault;
+        private final int failAt;
+        private int count;
+        private boolean tripped;
+
+        FaultyStorage(Fault fault, int failAt) {
+            this.fault = fault;
+            this.failAt = failAt;
+        }
+
+        private void maybeFail(Fault op) throws IOException {
+            if (op == fault && !tripped && ++count >= failAt) {
+                tripped = true;
+                throw new IOException(op == Fault.DISK_FULL ? "No space left on device" : "injected " + op + " failure");
+            }
+        }
+
+        @Override
+        public SegmentFile open(Path file, boolean create) throws IOException {
+            SegmentFile real = Storage.DISK.open(file, create);
+            return new SegmentFile() {
+                @Override
+                public void append(ByteBuffer src) throws IOException {
+                    maybeFail(Fault.WRITE);
+                    if (fault == Fault.DISK_FULL && !tripped && ++count >= failAt) {
+                        // a short write: part of the batch reaches the file, then the disk is full
+                        ByteBuffer part = src.duplicate();
+                        part.limit(part.position() + Math.max(1, src.remaining() / 2));
+                        real.append(part);
+                        tripped = true;
+                        throw new IOException("No space left on device");
+                    }
+                    real.append(src);
+                }
+
+                @Override
+                public void writeAt(ByteBuffer src, long position) throws IOException {
+                    maybeFail(Fault.WRITE);
+                    real.writeAt(src, position);
+                }
+
+                @Override
+                public int read(ByteBuffer dst, long position) throws IOException {
+                    return real.read(dst, position);
+                }
+
+                @Override
+                public void force() throws IOException {
+                    maybeFail(Fault.FORCE);
+                    real.force();
+                }
+
+                @Override
+                public void truncate(long size) throws IOException {
+                    real.truncate(size);
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return real.size();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    real.close();
+                }
+            };
+        }
+
+        @Override
+        public void move(Path from, Path to) throws IOException {
+            maybeFail(Fault.RENAME);
+            Storage.DISK.move(from, to);
+        }
+
+        @Override
+        public void delete(Path file) throws IOException {
+            Storage.DISK.delete(file);
+        }
+
+        @Override
+        public void forceDirectory(Path dir) throws IOException {
+            Storage.DISK.forceDirectory(dir);
+        }
+
+        @Override
+        public List<Path> list(Path dir) throws IOException {
+            return Storage.DISK.list(dir);
+        }
+    }
+
+    @Test
+    void everyFaultClosesTheQueueAndReopeningKeepsWhatWasDurable(@TempDir Path tmp) throws Exception {
+        for (Fault f : new Fault[] {Fault.WRITE, Fault.FORCE, Fault.DISK_FULL}) {
+            for (FsyncPolicy policy : FsyncPolicy.values()) {
+                for (int n : new int[] {1, 3, 17}) {
+                    Path dir = tmp.resolve(f + "-" + policy + "-" + n);
+                    SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(2048).withPolicy(policy);
+                    SpillQueue q = SpillQueue.open(cfg, new FaultyStorage(f, n));
+                    long durable = 0;
+                    SpillFailedException failure = null;
+                    // GROUP batches records, so the Nth write may come only after many appends.
+                    for (long s = 1; s <= 20_000 && failure == null; s++) {
+                        try {
+                            q.append(SpillQueueTest.payload(s));
+                            durable = q.durableSequence();
+                        } catch (SpillFailedException e) {
+                            failure = e;
+                        }
+                    }
+                    String where = f + " " + policy + " n=" + n;
+                    if (failure == null) {
+                        failure = assertThrows(SpillFailedException.class, q::sync, "the fault never tripped: " + where);
+                    }
+                    assertTrue(q.isFailed(), where);
+                    SpillQueue failed = q;
+                    assertThrows(SpillFailedException.class, () -> failed.append(new byte[1]), "fails closed: " + where);
+                    assertThrows(SpillFailedException.class, () -> failed.cursor(0), where);
+                    try (SpillQueue again = SpillQueue.open(cfg)) {
+                        assertTrue(again.lastSequence() >= durable, where + ": lost durable records: "
+                                + again.lastSequence() + " < " + durable);
+                        List<Long> seqs = SpillQueueTest.readAll(again);
+                        assertEquals(again.lastSequence(), seqs.size(), where);
+                        long next = again.lastSequence() + 1;
+                        assertEquals(next, again.append(SpillQueueTest.payload(next)), "appends after recovery: " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailedRenameWhileSettingACorruptSegmentAsideFailsTheOpenAndLosesNothing(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(2048).withPolicy(FsyncPolicy.OS);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            for (long s = 1; s <= 300; s++) {
+                q.append(SpillQueueTest.payload(s));
+            }
+        }
+        // damage the first (sealed) segment
+        Path first = Storage.DISK.list(dir).stream().filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
+        byte[] b = java.nio.file.Files.readAllBytes(first);
+        b[20] ^= 0x55;
+        java.nio.file.Files.write(first, b);
+        assertThrows(IOException.class, () -> SpillQueue.open(cfg, new FaultyStorage(Fault.RENAME, 1)));
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("is corrupt") && n.contains(".corrupt")),
+                    q.recoveryReport().toString());
+            assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("missing")), q.recoveryReport().toString());
+            assertEquals(300, q.lastSequence());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package tcpflowlab.spill;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Random sequences of append / read / acknowledge / reopen / crash against an in-memory deque:
+ * FIFO, no gaps, and after a reopen or crash a reader sees again only what was not acknowledged.
+ */
+class SpillModelTest {
+    enum Op { APPEND, APPEND_MANY, READ_SOME, ACK_READ, REOPEN, CRASH }
+
+    @Provide
+    Arbitrary<List<Op>> programs() {
+        return Arbitraries.of(Op.values()).list().ofMinSize(5).ofMaxSize(60);
+    }
+
+    @Property(tries = 60)
+    void behavesLikeADequeThatSurvivesRestarts(@ForAll("programs") List<Op> program) throws Exception {
+        Path dir = Files.createTempDirectory("spill-model");
+        try {
+            // OS policy: every append reaches the page cache at once, so a crash (dropping the
+            // instance without closing it) loses nothing this process wrote.
+            SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(2048).withPolicy(FsyncPolicy.OS);
+            SpillQueue q = SpillQueue.open(cfg);
+            ArrayDeque<Long> model = new ArrayDeque<>(); // unacknowledged, in order
+            long next = 1;
+            long delivered = 0; // highest sequence handed to the "client" since the last restart
+            SpillQueue.Cursor cursor = q.cursor(q.committedSequence());
+            java.util.Random r = new java.util.Random(program.hashCode());
+            for (Op op : program) {
+                switch (op) {
+                    case APPEND -> {
+                        assertEquals(next, q.append(SpillQueueTest.payload(next)));
+                        model.add(next++);
+                    }
+                    case APPEND_MANY -> {
+                        for (int i = 0; i < 30; i++) {
+                            assertEquals(next, q.append(SpillQueueTest.payload(next)));
+                            model.add(next++);
+                        }
+                    }
+                    case READ_SOME -> {
+                        int n = r.nextInt(20);
+                        for (int i = 0; i < n; i++) {
+                            SpillQueue.Record rec = cursor.next();
+                            if (rec == null) {
+                                break;
+                            }
+                            assertEquals(Math.max(delivered, q.committedSequence()) + 1, rec.sequence(), "FIFO without gaps");
+                            assertArrayEquals(SpillQueueTest.payload(rec.sequence()), rec.payload());
+                            delivered = rec.sequence();
+                        }
+                    }
+                    case ACK_READ -> {
+                        if (delivered > q.committedSequence()) {
+                            q.acknowledge(delivered);
+                            while (!model.isEmpty() && model.peekFirst() <= delivered) {
+                                model.pollFirst();
+                            }
+                        }
+                    }
+                    case REOPEN, CRASH -> {
+                        if (op == Op.REOPEN) {
+                            q.close();
+                        }
+                        q = SpillQueue.open(cfg);
+                        cursor = q.cursor(q.committedSequence());
+                        delivered = q.committedSequence(); // unacknowledged records are delivered again
+                    }
+                }
+                assertEquals(model.size(), q.depthMessages(), "depth after " + op);
+                assertEquals(next - 1, q.lastSequence());
+            }
+            List<Long> rest = new ArrayList<>();
+            SpillQueue.Cursor all = q.cursor(q.committedSequence());
+            SpillQueue.Record rec;
+            while ((rec = all.next()) != null) {
+                rest.add(rec.sequence());
+            }
+            assertEquals(new ArrayList<>(model), rest, "exactly the unacknowledged records, in order");
+            q.close();
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package tcpflowlab.spill;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpillQueueTest {
+    static byte[] payload(long seq) {
+        return ("message " + seq + " " + "x".repeat((int) (seq % 50))).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static List<Long> readAll(SpillQueue q) throws Exception {
+        List<Long> out = new ArrayList<>();
+        SpillQueue.Cursor c = q.cursor(q.committedSequence());
+        SpillQueue.Record r;
+        while ((r = c.next()) != null) {
+            assertArrayEquals(payload(r.sequence()), r.payload(), "payload of " + r.sequence());
+            out.add(r.sequence());
+        }
+        return out;
+    }
+
+    @Test
+    void appendsReadBackInOrderAcrossSegmentsAndReopen(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            for (long s = 1; s <= 1000; s++) {
+                assertEquals(s, q.append(payload(s)));
+            }
+            assertTrue(q.segmentCount() > 5, "rolled: " + q.segmentCount());
+            assertEquals(1000, readAll(q).size());
+        }
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().clean(), q.recoveryReport().toString());
+            assertEquals(1000, q.lastSequence());
+            assertEquals(1000, q.recoveryReport().recordsScanned());
+            List<Long> seqs = readAll(q);
+            assertEquals(1L, seqs.get(0));
+            assertEquals(1000L, seqs.get(999));
+        }
+    }
+
+    @Test
+    void acknowledgedRecordsAreGoneAndTheirSegmentsDeleted(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
+        int segmentsBefore;
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            for (long s = 1; s <= 500; s++) {
+                q.append(payload(s));
+            }
+            segmentsBefore = q.segmentCount();
+            q.acknowledge(400);
+            assertEquals(100, q.depthMessages());
+            assertTrue(q.segmentCount() < segmentsBefore);
+            assertEquals(401L, readAll(q).get(0));
+            q.acknowledge(300); // an old acknowledgement changes nothing
+            assertEquals(400, q.committedSequence());
+            assertThrows(IllegalArgumentException.class, () -> q.acknowledge(501));
+        }
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertEquals(400, q.committedSequence(), "the position is durable");
+            assertEquals(List.of(401L), readAll(q).subList(0, 1));
+            assertEquals(500, q.lastSequence());
+            q.acknowledge(500);
+            assertEquals(0, q.depthMessages());
+            assertEquals(501, q.append(payload(501)), "sequences go on after everything was acknowledged");
+        }
+        long segFiles = Files.list(dir).filter(p -> p.toString().endsWith(".seg")).count();
+        assertTrue(segFiles <= 2, "acknowledged segments deleted: " + segFiles);
+    }
+
+    @Test
+    void aFullQueueRefusesAndSaysSo(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096).withCapacityBytes(8192);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            long appended = 0;
+            QueueFullException full = null;
+            while (full == null) {
+                try {
+                    q.append(payload(appended + 1));
+                    appended++;
+                } catch (QueueFullException e) {
+                    full = e;
+                }
+            }
+            assertTrue(full.getMessage().contains("spill queue full"));
+            assertEquals(appended, q.lastSequence(), "nothing appended by the refused call");
+            q.acknowledge(appended);
+            assertEquals(appended + 1, q.append(payload(appended + 1)), "room again once acknowledged and freed");
+        }
+    }
+
+    @Test
+    void everyPolicyIsDurableAtItsPoint(@TempDir Path dir) throws Exception {
+        for (FsyncPolicy p : FsyncPolicy.values()) {
+            Path d = dir.resolve(p.name());
+            try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(d).withPolicy(p))) {
+                q.append(payload(1));
+                if (p != FsyncPolicy.GROUP) {
+                    assertEquals(1, q.durableSequence(), p.name());
+                } else {
+                    assertEquals(0, q.durableSequence(), "GROUP waits for the group");
+                    q.sync();
+                    assertEquals(1, q.durableSequence());
+                }
+                assertEquals(p == FsyncPolicy.OS, q.fsyncCount() == 0, p + " fsyncs: " + q.fsyncCount());
+            }
+        }
+    }
+
+    @Test
+    void cursorsSeeLaterAppends(@TempDir Path dir) throws Exception {
+        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir))) {
+            SpillQueue.Cursor c = q.cursor(0);
+            assertNull(c.next());
+            q.append(payload(1));
+            assertEquals(1, c.next().sequence());
+            q.append(payload(2));
+            q.append(payload(3));
+            assertEquals(2, c.next().sequence());
+            assertEquals(3, c.next().sequence());
+            assertNull(c.next());
+        }
+    }
+
+    @Test
+    void oversizedRecordsAreRefusedBeforeWriting(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = new SpillConfig(dir, 1 << 20, 100, 1 << 30, FsyncPolicy.GROUP, 10, 5);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertThrows(IllegalArgumentException.class, () -> q.append(new byte[101]));
+            assertEquals(0, q.lastSequence());
+        }
+    }
+}
