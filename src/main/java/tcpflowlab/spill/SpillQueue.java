@@ -64,7 +64,12 @@ public final class SpillQueue implements AutoCloseable {
     private SpillQueue(SpillConfig config, Storage storage, RecoveryReport.Builder rb) throws IOException {
         this.config = config;
         this.storage = storage;
-        recover(rb);
+        try {
+            recover(rb);
+        } catch (IOException | RuntimeException e) {
+            fail("open", e instanceof IOException io ? io : new IOException(e)); // closes what was opened
+            throw e;
+        }
         this.report = rb.build();
     }
 
@@ -548,7 +553,9 @@ public final class SpillQueue implements AutoCloseable {
             }
         }
         try {
-            position.close();
+            if (position != null) {
+                position.close();
+            }
         } catch (IOException e) {
             // already failing
         }
