@@ -23,7 +23,7 @@ public record SpillConfig(Path dir, long segmentBytes, int maxRecordBytes, long 
     }
 
     public static SpillConfig defaults(Path dir) {
-        return new SpillConfig(dir, 64L << 20, 1 << 20, 1L << 30, FsyncPolicy.GROUP, 1024, 5);
+        return new SpillConfig(dir, 64L << 20, 1 << 20, 1L << 30, FsyncPolicy.GROUP, 8192, 5);
     }
 
     public SpillConfig withPolicy(FsyncPolicy p) {

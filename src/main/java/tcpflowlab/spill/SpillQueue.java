@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
 public final class SpillQueue implements AutoCloseable {
     static final int HEADER = 16;
     static final String SUFFIX = ".seg";
-    private static final int BATCH_BYTES = 256 * 1024;
+    private static final int BATCH_BYTES = 1024 * 1024;
 
     /** One record as read back. */
     public record Record(long sequence, byte[] payload) {
@@ -303,11 +303,18 @@ public final class SpillQueue implements AutoCloseable {
         }
     }
 
+    private final byte[] seqBytes = new byte[8];
+
     private void encode(ByteBuffer b, long seq, byte[] payload) {
-        int start = b.position();
-        b.putInt(payload.length).putInt(0).putLong(seq).put(payload);
-        int sum = checksum(b, start + 8, 8 + payload.length);
-        b.putInt(start + 4, sum);
+        // The CRC is computed from the heap arrays (sequence, then payload), not from the
+        // direct buffer: no view object per record, and CRC32C.update(byte[]) is an intrinsic.
+        for (int i = 0; i < 8; i++) {
+            seqBytes[i] = (byte) (seq >>> (56 - 8 * i));
+        }
+        crc.reset();
+        crc.update(seqBytes, 0, 8);
+        crc.update(payload, 0, payload.length);
+        b.putInt(payload.length).putInt((int) crc.getValue()).putLong(seq).put(payload);
     }
 
     /** Group commit now: everything appended becomes durable. */
