@@ -13,9 +13,11 @@ package tcpflowlab.scenario;
  * @param reconnect whether the client connects again after the connection ends
  * @param reconnectBackoffMs first reconnect delay, doubled after each failed attempt
  * @param reconnectBackoffMaxMs upper bound of the reconnect delay
+ * @param disconnectEveryS the client hangs up after this many seconds on a connection (0: never),
+ *                         to show the SPILL policy replaying what it missed
  */
 public record ClientConfig(int readSize, double processingDelayMs, double processingJitterMs,
                            int replySize, long callCostNs, ReadStrategy strategy, boolean logPeer,
                            boolean reconnect, double reconnectBackoffMs,
-                           double reconnectBackoffMaxMs) {
+                           double reconnectBackoffMaxMs, double disconnectEveryS) {
 }

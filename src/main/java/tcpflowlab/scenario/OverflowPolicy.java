@@ -7,5 +7,11 @@ public enum OverflowPolicy {
     /** Wait until the socket is writable again: backpressure, nothing lost. */
     BLOCK,
     /** Count and discard the message, keep going. */
-    DROP
+    DROP,
+    /**
+     * Keep every message in a durable queue until the client acknowledges it, and replay the
+     * rest in order when it comes back: the story's server-side cure. Both sides then speak the
+     * framed protocol (sequence | length | payload, acknowledged by sequence).
+     */
+    SPILL
 }

@@ -18,6 +18,7 @@ public enum ScenarioField {
     SERVER_OVERFLOW_POLICY("server.overflowPolicy", "overflow policy", "", Type.ENUM, 0, 0, LiveEffect.IMMEDIATE, OverflowPolicy.class),
     SERVER_ACCEPT_AGAIN("server.acceptAgain", "accept again after close", "", Type.BOOLEAN, 0, 1, LiveEffect.IMMEDIATE),
     SERVER_LINGER_ZERO("server.lingerZero", "SO_LINGER {on, 0}", "", Type.BOOLEAN, 0, 1, LiveEffect.IMMEDIATE),
+    SERVER_SPILL_CAPACITY("server.spillCapacityBytes", "spill queue capacity", "B", Type.LONG, 65_536, 1L << 40, LiveEffect.NOT_LIVE),
 
     CLIENT_READ_SIZE("client.readSize", "read size", "B", Type.INT, 1, 1_048_576, LiveEffect.IMMEDIATE),
     CLIENT_PROCESSING_DELAY("client.processingDelayMs", "processing delay", "ms", Type.DOUBLE, 0, 2_000, LiveEffect.IMMEDIATE),
@@ -29,6 +30,7 @@ public enum ScenarioField {
     CLIENT_RECONNECT("client.reconnect", "reconnect", "", Type.BOOLEAN, 0, 1, LiveEffect.IMMEDIATE),
     CLIENT_RECONNECT_BACKOFF("client.reconnectBackoffMs", "first reconnect delay", "ms", Type.DOUBLE, 1, 60_000, LiveEffect.IMMEDIATE),
     CLIENT_RECONNECT_BACKOFF_MAX("client.reconnectBackoffMaxMs", "longest reconnect delay", "ms", Type.DOUBLE, 1, 600_000, LiveEffect.IMMEDIATE),
+    CLIENT_DISCONNECT_EVERY("client.disconnectEveryS", "hang up every", "s", Type.DOUBLE, 0, 86_400, LiveEffect.IMMEDIATE),
 
     SOCKETS_SERVER_SNDBUF("sockets.serverSndBuf", "server SO_SNDBUF", "B", Type.INT, 1_024, 67_108_864, LiveEffect.NEXT_CONNECTION),
     SOCKETS_SERVER_RCVBUF("sockets.serverRcvBuf", "server SO_RCVBUF", "B", Type.INT, 1_024, 67_108_864, LiveEffect.NEXT_CONNECTION),

@@ -34,6 +34,11 @@ public final class ScenarioKnobs implements Knobs {
             throw new InvalidScenarioException(key + " cannot be changed during a run; set it before starting");
         }
         Object parsed = field.parse(value);
+        if (field == ScenarioField.SERVER_OVERFLOW_POLICY
+                && (projected.server().overflowPolicy() == OverflowPolicy.SPILL) != (parsed == OverflowPolicy.SPILL)) {
+            throw new InvalidScenarioException("server.overflowPolicy cannot change to or from SPILL during a run: "
+                    + "in SPILL mode both sides speak a framed protocol; set it before starting");
+        }
         projected = codec.with(projected, field, parsed);
         queue.add(new Change(field, parsed));
     }

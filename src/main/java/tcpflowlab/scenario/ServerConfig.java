@@ -10,7 +10,9 @@ package tcpflowlab.scenario;
  * @param overflowPolicy what to do when send() fails with EAGAIN
  * @param acceptAgain whether the server accepts a new connection after closing one
  * @param lingerZero SO_LINGER {on, 0}: close() always sends RST
+ * @param spillCapacityBytes SPILL: the most the durable queue may hold; when full, backpressure
  */
 public record ServerConfig(int messageSize, double sendGapUs, long callCostNs, boolean readReplies,
-                           OverflowPolicy overflowPolicy, boolean acceptAgain, boolean lingerZero) {
+                           OverflowPolicy overflowPolicy, boolean acceptAgain, boolean lingerZero,
+                           long spillCapacityBytes) {
 }

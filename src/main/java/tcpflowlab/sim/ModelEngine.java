@@ -6,6 +6,9 @@ import tcpflowlab.scenario.ScenarioKnobs;
 import tcpflowlab.sim.app.AppContext;
 import tcpflowlab.sim.app.ClientApp;
 import tcpflowlab.sim.app.ServerApp;
+import tcpflowlab.sim.app.ServerSide;
+import tcpflowlab.sim.app.SpillServerApp;
+import tcpflowlab.spill.MemoryOverflowQueue;
 import tcpflowlab.sim.app.StreamTap;
 import tcpflowlab.sim.tcp.EndpointSettings;
 import tcpflowlab.sim.tcp.Host;
@@ -44,7 +47,7 @@ public final class ModelEngine implements AppContext {
     private final SplittableRandom sequenceNumbers;
     private final Host serverHost;
     private final Host clientHost;
-    private final ServerApp server;
+    private final ServerSide server;
     private final ClientApp client;
     private final long endTime;
     private final long samplePeriod;
@@ -74,7 +77,9 @@ public final class ModelEngine implements AppContext {
         this.serverHost = new Host(sim, Side.SERVER, telemetry, () -> sequenceNumbers.nextLong() & 0xFFFF_FFFFL);
         this.clientHost = new Host(sim, Side.CLIENT, telemetry, () -> sequenceNumbers.nextLong() & 0xFFFF_FFFFL);
         Host.connect(sim, serverHost, clientHost, () -> current.link());
-        this.server = new ServerApp(this);
+        this.server = scenario.server().overflowPolicy() == tcpflowlab.scenario.OverflowPolicy.SPILL
+                ? new SpillServerApp(this, new MemoryOverflowQueue(scenario.server().spillCapacityBytes()))
+                : new ServerApp(this);
         this.client = new ClientApp(this);
         this.endTime = Math.round(scenario.run().durationS() * 1e9);
         this.samplePeriod = Math.max(1, Math.round(scenario.run().samplePeriodMs() * 1e6));
@@ -159,7 +164,7 @@ public final class ModelEngine implements AppContext {
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
         telemetry.sample(new Sample(sim.now(), sendQueue, sendCap, recvQueue, recvCap, window, inFlight,
-                server.bytesWritten(), client.bytesRead(), 0));
+                server.bytesWritten(), client.bytesRead(), server.spillDepthBytes()));
     }
 
     // ------------------------------------------------------------------ AppContext
@@ -259,7 +264,7 @@ public final class ModelEngine implements AppContext {
         return sim.eventsProcessed();
     }
 
-    public ServerApp server() {
+    public ServerSide server() {
         return server;
     }
 

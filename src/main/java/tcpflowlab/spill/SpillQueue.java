@@ -20,7 +20,7 @@ import java.util.zip.CRC32C;
  * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
  * home by default. Single-threaded: one owner (the server's thread) calls everything.
  */
-public final class SpillQueue implements AutoCloseable {
+public final class SpillQueue implements OverflowQueue {
     static final int HEADER = 16;
     static final String SUFFIX = ".seg";
     private static final int BATCH_BYTES = 1024 * 1024;
@@ -243,6 +243,7 @@ public final class SpillQueue implements AutoCloseable {
      * @throws QueueFullException when the queue holds its capacity (nothing appended)
      * @throws SpillFailedException on an I/O failure (the queue closes; reopen to recover)
      */
+    @Override
     public long append(byte[] payload) throws IOException {
         ensureUsable();
         if (payload.length > config.maxRecordBytes()) {
@@ -389,6 +390,7 @@ public final class SpillQueue implements AutoCloseable {
      * first, then segments it covers entirely are deleted. Acknowledge cumulatively: each call
      * costs an fsync.
      */
+    @Override
     public void acknowledge(long sequence) throws IOException {
         ensureUsable();
         if (sequence <= position.sequence()) {
@@ -570,6 +572,7 @@ public final class SpillQueue implements AutoCloseable {
                 + "); the queue is closed, reopen it to recover", cause);
     }
 
+    @Override
     public long lastSequence() {
         return lastSequence;
     }
@@ -579,11 +582,24 @@ public final class SpillQueue implements AutoCloseable {
         return durableSequence;
     }
 
+    @Override
     public long committedSequence() {
         return position.sequence();
     }
 
+    @Override
+    public Reader reader() throws IOException {
+        Cursor c = cursor(position.sequence());
+        return c::next;
+    }
+
+    @Override
+    public long depthBytes() {
+        return diskBytes;
+    }
+
     /** Records appended and not yet acknowledged. */
+    @Override
     public long depthMessages() {
         return lastSequence - position.sequence();
     }

@@ -34,6 +34,13 @@ public final class ClientApp {
     private double backoffMs = -1;
     private long batch;
 
+    private final tcpflowlab.spill.Frames.Decoder frames = new tcpflowlab.spill.Frames.Decoder();
+    private long connectedAt;
+    private long lastSeen;
+    private long delivered;
+    private long duplicates;
+    private long gaps;
+    private long hangUps;
     private long bytesRead;
     private long loops;
     private long repliesSent;
@@ -76,6 +83,8 @@ public final class ClientApp {
         }
         connectsSucceeded++;
         backoffMs = -1;
+        connectedAt = ctx.sim().now();
+        frames.reset(); // a partial frame from the last connection is gone with it
         nextLoop(0);
     }
 
@@ -104,6 +113,7 @@ public final class ClientApp {
         if (n > 0) {
             ctx.tap().read(s.connection(), buffer, 0, n);
             bytesRead += n;
+            onData(n);
             work(c);
         } else if (n == 0) {
             endOfStream();
@@ -141,6 +151,7 @@ public final class ClientApp {
                 ctx.tap().read(s.connection(), buffer, 0, n);
                 bytesRead += n;
                 batch += n;
+                onData(n);
                 long next = ctx.sim().now() + c.callCostNs();
                 if (!ctx.continueInline(next)) {
                     ctx.sim().schedule(next, this::drain);
@@ -178,6 +189,28 @@ public final class ClientApp {
         ctx.sim().after(c.callCostNs() + Math.round(ms * 1_000_000.0), this::sendReply);
     }
 
+    private boolean spillProtocol() {
+        return ctx.scenario().server().overflowPolicy() == tcpflowlab.scenario.OverflowPolicy.SPILL;
+    }
+
+    /** SPILL: frames out of the byte stream; duplicates (replayed, already seen) are dropped. */
+    private void onData(int n) {
+        if (!spillProtocol()) {
+            return;
+        }
+        frames.feed(buffer, 0, n, (seq, payload) -> {
+            if (seq <= lastSeen) {
+                duplicates++;
+                return;
+            }
+            if (seq != lastSeen + 1) {
+                gaps++;
+            }
+            lastSeen = seq;
+            delivered++;
+        });
+    }
+
     private void sendReply() {
         ctx.beforeCall();
         SimSocket s = socket;
@@ -185,7 +218,20 @@ public final class ClientApp {
             return;
         }
         ClientConfig c = ctx.scenario().client();
-        if (c.replySize() > 0) {
+        if (spillProtocol()) {
+            // SPILL: the reply is the acknowledgement, the 8-byte sequence of the last message.
+            if (lastSeen > 0) {
+                byte[] ack = tcpflowlab.spill.Frames.ack(lastSeen);
+                int n = s.send(ack, 0, ack.length);
+                if (n == Errno.EAGAIN.asReturn()) {
+                    s.onWritable(this::sendReply);
+                    return;
+                }
+                if (n < 0) {
+                    failed("send", Errno.fromReturn(n));
+                }
+            }
+        } else if (c.replySize() > 0) {
             if (reply.length != c.replySize()) {
                 reply = MessagePattern.sized(MessagePattern.REPLY, c.replySize());
             }
@@ -201,7 +247,25 @@ public final class ClientApp {
             }
         }
         logPeer();
+        if (c.disconnectEveryS() > 0 && ctx.sim().now() - connectedAt >= Math.round(c.disconnectEveryS() * 1e9)) {
+            hangUp(c);
+            return;
+        }
         nextLoop(c.callCostNs());
+    }
+
+    /** The client leaves on purpose (client.disconnectEveryS), then comes back after the back-off. */
+    private void hangUp(ClientConfig c) {
+        SimSocket s = socket;
+        socket = null;
+        hangUps++;
+        s.cancelWaits();
+        s.close();
+        ctx.event(Side.CLIENT, EventKind.DISCONNECT, null, 0, s.connection(), String.format(java.util.Locale.ROOT,
+                "the client hangs up after %.1f s on this connection, as configured", c.disconnectEveryS()));
+        errors.connectionEnded(s.connection());
+        backoffMs = c.reconnectBackoffMs();
+        scheduleReconnect();
     }
 
     /** The story's logging step: print(conn.getpeername(), data). */
@@ -249,6 +313,29 @@ public final class ClientApp {
             buffer = new byte[Integer.highestOneBit(size - 1) << 1];
         }
         return buffer;
+    }
+
+    /** SPILL: messages delivered to the application (each sequence once). */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** SPILL: replayed messages the client had already seen and dropped. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** SPILL: times a sequence arrived that was not the next one (must stay 0). */
+    public long gaps() {
+        return gaps;
+    }
+
+    public long lastSeen() {
+        return lastSeen;
+    }
+
+    public long hangUps() {
+        return hangUps;
     }
 
     public long bytesRead() {

@@ -18,7 +18,7 @@ import java.util.List;
  * written message is always completed first (a sane C loop does that), so the byte stream
  * stays whole messages. A later SPILL policy plugs in at {@link #onSendBufferFull}.
  */
-public final class ServerApp {
+public final class ServerApp implements ServerSide {
     private final AppContext ctx;
     private final ErrnoTally errors;
     private final byte[] scratch = new byte[65_536];
@@ -42,6 +42,7 @@ public final class ServerApp {
         this.errors = new ErrnoTally(Side.SERVER, ctx::event, () -> ctx.sim().now());
     }
 
+    @Override
     public void start() {
         ctx.listen();
         ctx.event(Side.SERVER, EventKind.LISTEN, null, 0, 0, "listening; overflow policy "
@@ -222,14 +223,17 @@ public final class ServerApp {
         return c.callCostNs() + Math.round(c.sendGapUs() * 1_000.0);
     }
 
+    @Override
     public long bytesWritten() {
         return bytesWritten;
     }
 
+    @Override
     public long messagesSent() {
         return messagesSent;
     }
 
+    @Override
     public long messagesDropped() {
         return messagesDropped;
     }
@@ -250,6 +254,7 @@ public final class ServerApp {
         return repliesRead;
     }
 
+    @Override
     public List<ErrnoCount> errors() {
         return errors.entries();
     }

@@ -1,0 +1,23 @@
+package tcpflowlab.sim.app;
+
+import tcpflowlab.telemetry.ErrnoCount;
+
+import java.util.List;
+
+/** What the engine asks of the server application, whichever overflow policy it runs. */
+public interface ServerSide {
+    void start();
+
+    long bytesWritten();
+
+    long messagesSent();
+
+    long messagesDropped();
+
+    /** Bytes waiting in the overflow queue (SPILL), else 0. */
+    default long spillDepthBytes() {
+        return 0;
+    }
+
+    List<ErrnoCount> errors();
+}
