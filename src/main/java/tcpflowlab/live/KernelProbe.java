@@ -112,7 +112,8 @@ final class KernelProbe {
         // the client's receive buffer, an upper bound of what its kernel can offer.
         long window = clientRow == null ? 0 : Math.max(0, receiveCap - receiveQueue);
         run.telemetry().sample(new Sample(run.timeNanos(), sendQueue, sendCap, receiveQueue, receiveCap, window,
-                sendQueue, s == null ? 0 : s.bytesWritten(), c == null ? 0 : c.bytesRead(), 0));
+                sendQueue, s == null ? 0 : s.bytesWritten(), c == null ? 0 : c.bytesRead(),
+                s == null ? 0 : s.spillDepthBytes()));
     }
 
     private List<TcpSocketRow> readRows() {

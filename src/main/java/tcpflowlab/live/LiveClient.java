@@ -43,6 +43,12 @@ final class LiveClient {
     private volatile Selector selector;
     private volatile long bytesRead;
     private boolean sawReset;
+    private final tcpflowlab.spill.Frames.Decoder frames = new tcpflowlab.spill.Frames.Decoder();
+    private volatile long lastSeen;
+    private volatile long delivered;
+    private volatile long duplicates;
+    private volatile long gaps;
+    private volatile long hangUps;
 
     LiveClient(LiveRun run, InetSocketAddress target) {
         this.run = run;
@@ -95,7 +101,8 @@ final class LiveClient {
                     + " B (as the kernel holds them: " + KernelBuffers.NOTE + ")");
             ch.configureBlocking(false);
             SelectionKey key = ch.register(sel, 0);
-            loop(ch, sel, key, id, local.getPort());
+            frames.reset(); // a partial frame from the last connection is gone with it
+            loop(ch, sel, key, id, local.getPort(), System.nanoTime());
             return true;
         } catch (IOException e) {
             if (run.isRunning()) {
@@ -109,7 +116,30 @@ final class LiveClient {
         }
     }
 
-    private void loop(SocketChannel ch, Selector sel, SelectionKey key, int id, int localPort) throws IOException {
+    private boolean spillProtocol() {
+        return run.scenario().server().overflowPolicy() == tcpflowlab.scenario.OverflowPolicy.SPILL;
+    }
+
+    /** SPILL: frames out of the byte stream; duplicates (replayed, already seen) are dropped. */
+    private void onData(ByteBuffer buf) {
+        if (!spillProtocol()) {
+            return;
+        }
+        frames.feed(buf.array(), 0, buf.position(), (seq, payload) -> {
+            if (seq <= lastSeen) {
+                duplicates++;
+                return;
+            }
+            if (seq != lastSeen + 1) {
+                gaps++;
+            }
+            lastSeen = seq;
+            delivered++;
+        });
+    }
+
+    private void loop(SocketChannel ch, Selector sel, SelectionKey key, int id, int localPort, long connectedAt)
+            throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(1);
         while (run.isRunning()) {
             Scenario s = run.beforeCall();
@@ -142,6 +172,7 @@ final class LiveClient {
                 }
                 bytesRead += n;
                 batch += n;
+                onData(buf);
             } while (c.strategy() == ReadStrategy.DRAIN);
             if (eof && batch == 0) {
                 endOfStream(ch, id);
@@ -162,15 +193,41 @@ final class LiveClient {
                 endOfStream(ch, id);
                 return;
             }
+            if (c.disconnectEveryS() > 0 && System.nanoTime() - connectedAt >= Math.round(c.disconnectEveryS() * 1e9)) {
+                hangUps++;
+                ch.close();
+                run.event(Side.CLIENT, EventKind.DISCONNECT, null, 0, id, String.format(java.util.Locale.ROOT,
+                        "the client hangs up after %.1f s on this connection, as configured", c.disconnectEveryS()));
+                errors.connectionEnded(id);
+                return;
+            }
         }
     }
 
     /** A blocking send() of the reply, as Python's socket.send does. */
     private void reply(SocketChannel ch, Selector sel, SelectionKey key, ClientConfig c, int id) {
+        ByteBuffer r;
+        if (spillProtocol()) {
+            // SPILL: the reply is the acknowledgement, the 8-byte sequence of the last message.
+            if (lastSeen == 0) {
+                return;
+            }
+            r = ByteBuffer.wrap(tcpflowlab.spill.Frames.ack(lastSeen));
+            try {
+                while (r.hasRemaining() && run.isRunning()) {
+                    if (ch.write(r) == 0 && !await(sel, key, SelectionKey.OP_WRITE)) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                failed("send", e, id);
+            }
+            return;
+        }
         if (c.replySize() == 0) {
             return;
         }
-        ByteBuffer r = ByteBuffer.allocate(c.replySize());
+        r = ByteBuffer.allocate(c.replySize());
         for (int i = 0; i < c.replySize(); i++) {
             r.put(REPLY[i % REPLY.length]);
         }
@@ -262,6 +319,26 @@ final class LiveClient {
                 // shutting down
             }
         }
+    }
+
+    long lastSeen() {
+        return lastSeen;
+    }
+
+    long delivered() {
+        return delivered;
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    long gaps() {
+        return gaps;
+    }
+
+    long hangUps() {
+        return hangUps;
     }
 
     long bytesRead() {

@@ -7,20 +7,28 @@ import java.net.InetSocketAddress;
  * ephemeral port by default; or only the server, listening where the user says (loopback
  * unless an address is named explicitly); or only the client, connecting to a named peer.
  */
-public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect) {
+public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect, java.nio.file.Path spillDir) {
     /** The sides that run in this process. */
     public enum Mode { BOTH, SERVER_ONLY, CLIENT_ONLY }
 
     public static LiveOptions both() {
-        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", 0), null);
+        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", 0), null, null);
     }
 
     public static LiveOptions serverOnly(InetSocketAddress listen) {
-        return new LiveOptions(Mode.SERVER_ONLY, listen, null);
+        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null);
     }
 
     public static LiveOptions clientOnly(InetSocketAddress connect) {
-        return new LiveOptions(Mode.CLIENT_ONLY, null, connect);
+        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null);
+    }
+
+    /**
+     * SPILL: keep the durable queue in {@code dir} (it survives the run, and a restarted server
+     * replays what it holds); without one, a temporary directory is used and removed at the end.
+     */
+    public LiveOptions withSpillDir(java.nio.file.Path dir) {
+        return new LiveOptions(mode, listen, connect, dir);
     }
 
     public boolean runsServer() {

@@ -39,6 +39,7 @@ final class LiveServer {
     private volatile long bytesWritten;
     private volatile long messagesSent;
     private volatile long messagesDropped;
+    private volatile LiveSpillServer spill;
 
     LiveServer(LiveRun run, InetSocketAddress listen) {
         this.run = run;
@@ -68,6 +69,10 @@ final class LiveServer {
             run.event(Side.SERVER, EventKind.LISTEN, null, 0, 0, "listening on " + hostPort(bound)
                     + "; overflow policy " + s.server().overflowPolicy());
             run.listeningOn(bound.getPort());
+            if (s.server().overflowPolicy() == tcpflowlab.scenario.OverflowPolicy.SPILL) {
+                serveSpill(ss);
+                return;
+            }
             while (run.isRunning()) {
                 SocketChannel ch;
                 try {
@@ -83,6 +88,26 @@ final class LiveServer {
         } catch (IOException e) {
             if (run.isRunning()) {
                 run.fail("server: " + LiveErrno.describe(e));
+            }
+        }
+    }
+
+    private void serveSpill(ServerSocketChannel ss) throws IOException {
+        java.nio.file.Path dir = run.options().spillDir();
+        boolean temporary = dir == null;
+        if (temporary) {
+            dir = java.nio.file.Files.createTempDirectory("tcpflowlab-spill");
+        }
+        spill = new LiveSpillServer(run, dir);
+        try (Selector sel = Selector.open()) {
+            selector = sel;
+            spill.serve(ss, sel);
+        } finally {
+            selector = null;
+            if (temporary) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -275,11 +300,22 @@ final class LiveServer {
     }
 
     long bytesWritten() {
-        return bytesWritten;
+        LiveSpillServer sp = spill;
+        return sp != null ? sp.bytesWritten() : bytesWritten;
     }
 
     long messagesSent() {
-        return messagesSent;
+        LiveSpillServer sp = spill;
+        return sp != null ? sp.framesSent() : messagesSent;
+    }
+
+    long spillDepthBytes() {
+        LiveSpillServer sp = spill;
+        return sp == null ? 0 : sp.depthBytes();
+    }
+
+    LiveSpillServer spill() {
+        return spill;
     }
 
     long messagesDropped() {
@@ -287,6 +323,7 @@ final class LiveServer {
     }
 
     List<ErrnoCount> errors() {
-        return errors.entries();
+        LiveSpillServer sp = spill;
+        return sp != null ? sp.errors() : errors.entries();
     }
 }

@@ -593,9 +593,18 @@ public final class SpillQueue implements OverflowQueue {
         return c::next;
     }
 
+    /**
+     * Bytes of the records not yet acknowledged, from the average record size on disk (exact
+     * when records are the same size, as the server's messages are); {@link #diskBytes()} is
+     * what the files take, which capacity counts.
+     */
     @Override
     public long depthBytes() {
-        return diskBytes;
+        long onDisk = lastSequence - segments.get(0).first + 1;
+        if (onDisk <= 0 || depthMessages() <= 0) {
+            return 0;
+        }
+        return Math.round(depthMessages() * (double) diskBytes / onDisk);
     }
 
     /** Records appended and not yet acknowledged. */

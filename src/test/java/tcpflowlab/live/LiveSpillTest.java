@@ -1,0 +1,49 @@
+package tcpflowlab.live;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tcpflowlab.scenario.Presets;
+import tcpflowlab.scenario.Scenario;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.spill.SpillConfig;
+import tcpflowlab.spill.SpillQueue;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.RunState;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SPILL policy end to end on loopback and a real disk. */
+class LiveSpillTest {
+    private static final ScenarioCodec CODEC = new ScenarioCodec();
+
+    @Test
+    @Timeout(90)
+    void thirtySecondsOfHangUpsAndEveryMessageArrivesOnceInOrder(@TempDir Path dir) throws Exception {
+        Scenario s = CODEC.withOverrides(new Presets(CODEC).load("spill-and-replay"), List.of("run.durationS=30"));
+        LiveEngineTest.Recorded rec = new LiveEngineTest.Recorded();
+        LiveRun run = new LiveRun(s, List.of(rec), LiveOptions.both().withSpillDir(dir), CODEC);
+        run.start();
+        assertTrue(run.awaitEnd(60_000));
+        assertEquals(RunState.FINISHED, run.state(), "" + run.failure());
+        LiveClient client = run.client();
+        assertTrue(client.hangUps() >= 5, "the client dropped the connection " + client.hangUps() + " times");
+        assertEquals(0, client.gaps(), "no sequence skipped");
+        assertEquals(client.lastSeen(), client.delivered(), "every sequence 1 .. N exactly once, in order");
+        assertTrue(client.delivered() > 100_000, "delivered " + client.delivered());
+        assertTrue(rec.of(EventKind.REPLAY).size() >= 10, "a replay and its completion per return");
+        assertTrue(rec.of(EventKind.SOCKET_ERROR).stream().noneMatch(e -> e.side() == tcpflowlab.telemetry.Side.SERVER
+                && e.detail().contains("dropped")));
+        long produced = run.server().spill().produced();
+        // What the client has not acknowledged is still on disk, durable, for its next return.
+        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir))) {
+            assertEquals(produced, q.lastSequence(), "every produced message was kept");
+            assertTrue(q.committedSequence() >= client.lastSeen() - 1_000 && q.committedSequence() <= client.lastSeen(),
+                    "the committed position follows the client's acknowledgements");
+        }
+    }
+}
