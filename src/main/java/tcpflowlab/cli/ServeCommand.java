@@ -12,8 +12,13 @@ final class ServeCommand extends OneSideCommand {
             description = "where to listen (default ${DEFAULT-VALUE}; other interfaces only when named, e.g. 0.0.0.0:5000)")
     String listen;
 
+    @Option(names = "--spill-dir", paramLabel = "DIR",
+            description = "SPILL policy: keep the durable queue here, so a restarted server replays what it holds "
+                    + "(default: a temporary directory, removed at the end)")
+    java.nio.file.Path spillDir;
+
     @Override
     LiveOptions options() {
-        return LiveOptions.serverOnly(LiveOptions.parseAddress(listen, "--listen"));
+        return LiveOptions.serverOnly(LiveOptions.parseAddress(listen, "--listen")).withSpillDir(spillDir);
     }
 }

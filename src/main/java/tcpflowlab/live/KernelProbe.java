@@ -113,7 +113,8 @@ final class KernelProbe {
         long window = clientRow == null ? 0 : Math.max(0, receiveCap - receiveQueue);
         run.telemetry().sample(new Sample(run.timeNanos(), sendQueue, sendCap, receiveQueue, receiveCap, window,
                 sendQueue, s == null ? 0 : s.bytesWritten(), c == null ? 0 : c.bytesRead(),
-                s == null ? 0 : s.spillDepthBytes()));
+                s == null ? 0 : s.spillDepthBytes(), s == null ? 0 : s.spillDepthMessages(),
+                s == null ? 0 : s.spillFsyncNanos()));
     }
 
     private List<TcpSocketRow> readRows() {

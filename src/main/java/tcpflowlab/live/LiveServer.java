@@ -314,6 +314,16 @@ final class LiveServer {
         return sp == null ? 0 : sp.depthBytes();
     }
 
+    long spillDepthMessages() {
+        LiveSpillServer sp = spill;
+        return sp == null ? 0 : sp.depthMessages();
+    }
+
+    long spillFsyncNanos() {
+        LiveSpillServer sp = spill;
+        return sp == null ? 0 : sp.fsyncNanos();
+    }
+
     LiveSpillServer spill() {
         return spill;
     }

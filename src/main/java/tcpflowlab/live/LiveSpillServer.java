@@ -35,6 +35,8 @@ final class LiveSpillServer {
     private final ErrnoTally errors;
     private final Path dir;
     private volatile long depthBytes;
+    private volatile long depthMessages;
+    private volatile long fsyncNanos;
     private volatile long bytesWritten;
     private volatile long framesSent;
     private volatile long produced;
@@ -212,6 +214,10 @@ final class LiveSpillServer {
                 }
             }
             depthBytes = queue.depthBytes();
+            depthMessages = queue.depthMessages();
+            if (queue instanceof SpillQueue sq) {
+                fsyncNanos = sq.meanFsyncNanos();
+            }
             long wait = Math.max(0, Math.min(10_000_000L, nextProduce - System.nanoTime()));
             if (wait > 50_000) {
                 sel.select(Math.max(1, wait / 1_000_000));
@@ -227,6 +233,14 @@ final class LiveSpillServer {
 
     long depthBytes() {
         return depthBytes;
+    }
+
+    long depthMessages() {
+        return depthMessages;
+    }
+
+    long fsyncNanos() {
+        return fsyncNanos;
     }
 
     long bytesWritten() {

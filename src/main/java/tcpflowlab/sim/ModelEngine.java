@@ -164,7 +164,7 @@ public final class ModelEngine implements AppContext {
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
         telemetry.sample(new Sample(sim.now(), sendQueue, sendCap, recvQueue, recvCap, window, inFlight,
-                server.bytesWritten(), client.bytesRead(), server.spillDepthBytes()));
+                server.bytesWritten(), client.bytesRead(), server.spillDepthBytes(), server.spillDepthMessages(), 0));
     }
 
     // ------------------------------------------------------------------ AppContext

@@ -12,9 +12,19 @@ package tcpflowlab.telemetry;
  * @param appBytesWritten total bytes the server application handed to send(), whole run
  * @param appBytesRead total bytes the client application got from recv(), whole run
  * @param spillDepthBytes bytes waiting in the server's overflow queue (0 without a spill policy)
+ * @param spillDepthMessages messages waiting in it, not yet acknowledged by the client
+ * @param spillFsyncNanos mean fsync latency of the queue so far (0 without a disk queue)
  */
 public record Sample(long timeNanos, long serverSendQueue, long serverSendCapacity,
                      long clientReceiveQueue, long clientReceiveCapacity, long advertisedWindow,
                      long bytesInFlight, long appBytesWritten, long appBytesRead,
-                     long spillDepthBytes) {
+                     long spillDepthBytes, long spillDepthMessages, long spillFsyncNanos) {
+
+    /** A sample without a spill queue. */
+    public Sample(long timeNanos, long serverSendQueue, long serverSendCapacity, long clientReceiveQueue,
+                  long clientReceiveCapacity, long advertisedWindow, long bytesInFlight, long appBytesWritten,
+                  long appBytesRead, long spillDepthBytes) {
+        this(timeNanos, serverSendQueue, serverSendCapacity, clientReceiveQueue, clientReceiveCapacity, advertisedWindow,
+                bytesInFlight, appBytesWritten, appBytesRead, spillDepthBytes, 0, 0);
+    }
 }

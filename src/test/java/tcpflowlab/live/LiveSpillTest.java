@@ -38,6 +38,12 @@ class LiveSpillTest {
         assertTrue(rec.of(EventKind.REPLAY).size() >= 10, "a replay and its completion per return");
         assertTrue(rec.of(EventKind.SOCKET_ERROR).stream().noneMatch(e -> e.side() == tcpflowlab.telemetry.Side.SERVER
                 && e.detail().contains("dropped")));
+        synchronized (rec.samples) {
+            long peakMessages = rec.samples.stream().mapToLong(x -> x.spillDepthMessages()).max().orElse(0);
+            assertTrue(peakMessages > 5_000, "the queue's depth in messages is sampled: " + peakMessages);
+            assertTrue(rec.samples.stream().anyMatch(x -> x.spillDepthBytes() > 100_000), "and in bytes");
+            assertTrue(rec.samples.stream().anyMatch(x -> x.spillFsyncNanos() > 0), "and the fsync latency");
+        }
         long produced = run.server().spill().produced();
         // What the client has not acknowledged is still on disk, durable, for its next return.
         try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir))) {

@@ -19,5 +19,10 @@ public interface ServerSide {
         return 0;
     }
 
+    /** Messages waiting in the overflow queue (SPILL), else 0. */
+    default long spillDepthMessages() {
+        return 0;
+    }
+
     List<ErrnoCount> errors();
 }

@@ -237,6 +237,11 @@ public final class SpillServerApp implements ServerSide {
         return queue.depthBytes();
     }
 
+    @Override
+    public long spillDepthMessages() {
+        return queue.depthMessages();
+    }
+
     public long produced() {
         return produced;
     }
