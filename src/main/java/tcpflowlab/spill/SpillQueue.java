@@ -52,14 +52,25 @@ public final class SpillQueue implements OverflowQueue {
     private final RecoveryReport report;
     private CommitPosition position;
     private long lastSequence;
-    private long durableSequence;
+    private volatile long durableSequence;
     private long diskBytes;
     private int unsynced;
     private long firstUnsyncedAt;
-    private long fsyncs;
-    private long fsyncNanos;
-    private boolean failed;
+    private final java.util.concurrent.atomic.AtomicLong fsyncs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fsyncNanos = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean failed;
     private boolean closed;
+
+    // GROUP commits run on their own thread, so appends never wait for an fsync: the appender
+    // writes a group to the page cache and asks for it to be forced; the syncer forces the
+    // active segment and then advances the durable sequence. Sealing a segment and the syncer's
+    // fsync take the same lock, so a segment is never closed under an fsync.
+    private final Object forceLock = new Object();
+    private volatile SegmentFile activeFile;
+    private Thread syncer;
+    private long syncRequested;
+    private boolean syncerStop;
+    private volatile IOException syncFailure;
 
     private SpillQueue(SpillConfig config, Storage storage, RecoveryReport.Builder rb) throws IOException {
         this.config = config;
@@ -71,6 +82,57 @@ public final class SpillQueue implements OverflowQueue {
             throw e;
         }
         this.report = rb.build();
+        if (config.policy() == FsyncPolicy.GROUP) {
+            syncer = new Thread(this::syncLoop, "spill-fsync");
+            syncer.setDaemon(true);
+            syncer.start();
+        }
+    }
+
+    private void syncLoop() {
+        while (true) {
+            long target;
+            synchronized (this) {
+                while (!syncerStop && syncRequested <= durableSequence) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (syncerStop) {
+                    return;
+                }
+                target = syncRequested;
+            }
+            try {
+                synchronized (forceLock) {
+                    SegmentFile f = activeFile;
+                    if (f != null && !failed) {
+                        long t0 = System.nanoTime();
+                        f.force();
+                        fsyncNanos.addAndGet(System.nanoTime() - t0);
+                        fsyncs.incrementAndGet();
+                    }
+                }
+                if (target > durableSequence) {
+                    durableSequence = target;
+                }
+            } catch (IOException e) {
+                syncFailure = e; // the appender's next call fails the queue
+                failed = true;
+                return;
+            }
+        }
+    }
+
+    private void requestSync(long target) {
+        synchronized (this) {
+            if (target > syncRequested) {
+                syncRequested = target;
+                notifyAll();
+            }
+        }
     }
 
     /** Opens (or creates) the queue in {@code config.dir()}, recovering what a crash left. */
@@ -140,6 +202,7 @@ public final class SpillQueue implements OverflowQueue {
         } else {
             Segment active = segments.get(segments.size() - 1);
             active.file = storage.open(active.path, false);
+            activeFile = active.file;
             lastSequence = Math.max(active.last, committed);
             if (segments.get(0).first > committed + 1) {
                 rb.note("sequences " + (committed + 1) + " .. " + (segments.get(0).first - 1)
@@ -292,7 +355,9 @@ public final class SpillQueue implements OverflowQueue {
                     }
                     if (unsynced >= config.groupRecords()
                             || System.nanoTime() - firstUnsyncedAt >= config.groupMillis() * 1_000_000L) {
-                        sync();
+                        flushBatch();
+                        unsynced = 0;
+                        requestSync(seq);
                     }
                 }
             }
@@ -324,7 +389,9 @@ public final class SpillQueue implements OverflowQueue {
         try {
             flushBatch();
             if (durableSequence < lastSequence) {
-                force(active());
+                synchronized (forceLock) {
+                    force(active());
+                }
             }
             durableSequence = lastSequence;
             unsynced = 0;
@@ -353,16 +420,19 @@ public final class SpillQueue implements OverflowQueue {
     private void force(Segment s) throws IOException {
         long t0 = System.nanoTime();
         s.file.force();
-        fsyncNanos += System.nanoTime() - t0;
-        fsyncs++;
+        fsyncNanos.addAndGet(System.nanoTime() - t0);
+        fsyncs.incrementAndGet();
     }
 
     private void roll() throws IOException {
         flushBatch();
         Segment old = active();
-        force(old);
-        old.file.close();
-        old.file = null;
+        synchronized (forceLock) {
+            force(old);
+            old.file.close();
+            old.file = null;
+            activeFile = null;
+        }
         if (config.policy() != FsyncPolicy.OS) {
             durableSequence = lastSequence;
             unsynced = 0;
@@ -377,6 +447,7 @@ public final class SpillQueue implements OverflowQueue {
         s.file.force();
         storage.forceDirectory(config.dir()); // the new name must survive a crash too
         segments.add(s);
+        activeFile = s.file;
     }
 
     private Segment active() {
@@ -541,6 +612,11 @@ public final class SpillQueue implements OverflowQueue {
     // ------------------------------------------------------------------ state
 
     private void ensureUsable() throws IOException {
+        IOException background = syncFailure;
+        if (background != null) {
+            syncFailure = null;
+            throw fail("group fsync", background);
+        }
         if (failed) {
             throw new SpillFailedException("the spill queue closed after an I/O failure; reopen it to recover", null);
         }
@@ -551,6 +627,7 @@ public final class SpillQueue implements OverflowQueue {
 
     private SpillFailedException fail(String what, IOException cause) {
         failed = true;
+        stopSyncer();
         for (Segment s : segments) {
             if (s.file != null) {
                 try {
@@ -623,12 +700,30 @@ public final class SpillQueue implements OverflowQueue {
     }
 
     public long fsyncCount() {
-        return fsyncs;
+        return fsyncs.get();
     }
 
     /** Mean fsync latency so far, nanoseconds (0 before the first). */
     public long meanFsyncNanos() {
-        return fsyncs == 0 ? 0 : fsyncNanos / fsyncs;
+        long n = fsyncs.get();
+        return n == 0 ? 0 : fsyncNanos.get() / n;
+    }
+
+    private void stopSyncer() {
+        Thread t = syncer;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        synchronized (this) {
+            syncerStop = true;
+            notifyAll();
+        }
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        syncer = null;
     }
 
     public RecoveryReport recoveryReport() {
@@ -646,6 +741,7 @@ public final class SpillQueue implements OverflowQueue {
             return;
         }
         try {
+            stopSyncer();
             if (!failed) {
                 sync();
             }
