@@ -141,7 +141,11 @@ final class LiveServer {
         } finally {
             selector = null;
             if (ch.isOpen()) {
-                closeConnection(ch, id, "server closed the connection");
+                if (run.isRunning()) {
+                    closeConnection(ch, id, "server closed the connection");
+                } else {
+                    ch.close(); // the run is over: closing is not an event of the run
+                }
             }
             channel = null;
         }

@@ -19,7 +19,8 @@ class ScenarioCodecTest {
     @Test
     void everyPresetLoadsAndRoundTrips() {
         Presets presets = new Presets(codec);
-        assertEquals(List.of("seed-buggy", "seed-fixed", "backpressure", "drop", "small-buffers-classroom"), presets.names());
+        assertEquals(List.of("seed-buggy", "seed-fixed", "backpressure", "drop", "small-buffers-classroom", "spill-and-replay"),
+                presets.names());
         for (String name : presets.names()) {
             Scenario s = presets.load(name);
             assertEquals(name, s.name());
