@@ -219,7 +219,7 @@ public enum ScenarioField {
         return t.replace("_", "");
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

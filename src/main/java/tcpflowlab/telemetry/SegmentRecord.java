@@ -10,10 +10,12 @@ package tcpflowlab.telemetry;
  * @param payloadLength bytes of payload
  * @param payload the payload bytes when the run captures payloads, otherwise {@code null}
  * @param note why the segment was sent, in a few words (e.g. "zero-window probe")
+ * @param mssOption the MSS option of a SYN, else 0
+ * @param windowScaleOption the window-scale option of a SYN, else -1
  */
 public record SegmentRecord(long timeNanos, int connection, Side from, int srcPort, int dstPort,
                             long seq, long ack, long window, int flags, int payloadLength,
-                            byte[] payload, String note) {
+                            byte[] payload, String note, int mssOption, int windowScaleOption) {
 
     public boolean has(int flag) {
         return (flags & flag) != 0;

@@ -147,7 +147,8 @@ public final class Host {
                 s.source.copy(s.seq, payload, 0, s.length);
             }
             telemetry.segment(new SegmentRecord(sim.now(), s.connection, side, s.srcPort, s.dstPort,
-                    seq32, s.has(ACK) ? ack32 : 0, s.window, s.flags, s.length, payload, note));
+                    seq32, s.has(ACK) ? ack32 : 0, s.window, s.flags, s.length, payload, note,
+                    s.mssOption, s.windowScaleOption));
         }
         out.transmit(s);
     }
