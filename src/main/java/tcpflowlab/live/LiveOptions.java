@@ -12,7 +12,12 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
     public enum Mode { BOTH, SERVER_ONLY, CLIENT_ONLY }
 
     public static LiveOptions both() {
-        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", 0), null, null);
+        return both(0);
+    }
+
+    /** Both sides, the server on 127.0.0.1:{@code port} (0: any free port). */
+    public static LiveOptions both(int port) {
+        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", port), null, null);
     }
 
     public static LiveOptions serverOnly(InetSocketAddress listen) {
