@@ -52,7 +52,7 @@ public final class PcapWriter implements TelemetrySink, Closeable {
     }
 
     @Override
-    public void onSegment(SegmentRecord s) {
+    public synchronized void onSegment(SegmentRecord s) {
         try {
             write(s);
         } catch (IOException e) {
@@ -114,12 +114,17 @@ public final class PcapWriter implements TelemetrySink, Closeable {
         return (short) (~sum & 0xFFFF);
     }
 
-    public long packets() {
+    public synchronized long packets() {
         return packets;
     }
 
+    /** Pushes buffered packets to the file (the UI copies a run's capture while it goes on). */
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         out.close();
     }
 }

@@ -3,13 +3,13 @@ package tcpflowlab.telemetry;
 import java.util.function.Consumer;
 
 /**
- * The hand-off from an engine's thread to one reader thread (the UI): samples and events go
- * into bounded lock-free rings that the reader drains once per frame. Segments are not kept:
- * the live views do not need them and a bulk transfer makes millions.
+ * The hand-off from an engine's thread to one reader thread (the UI): samples, events and
+ * segments go into bounded lock-free rings that the reader drains once per frame.
  */
 public final class Recorder implements TelemetrySink {
     private final HandOffRing<Sample> samples;
     private final HandOffRing<TcpEvent> events;
+    private final HandOffRing<SegmentRecord> segments = new HandOffRing<>(1 << 12);
 
     public Recorder() {
         this(1 << 18, 1 << 16);
@@ -28,6 +28,20 @@ public final class Recorder implements TelemetrySink {
     @Override
     public void onEvent(TcpEvent event) {
         events.offer(event);
+    }
+
+    /**
+     * Segments for the ladder view, which shows only the last few hundred: when the reader falls
+     * behind, the ring drops the newest ones (counted), and the next frame shows later ones.
+     */
+    @Override
+    public void onSegment(SegmentRecord segment) {
+        segments.offer(segment);
+    }
+
+    /** Reader side: the segments recorded since the last call. */
+    public void drainSegments(Consumer<SegmentRecord> sink) {
+        segments.drain(sink);
     }
 
     /** Reader side: everything recorded since the last drain, samples first. */

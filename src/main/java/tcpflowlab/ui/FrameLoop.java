@@ -93,6 +93,7 @@ final class FrameLoop extends AnimationTimer {
         Recorder r = source.recorder();
         if (r != null) {
             r.drain(data::addSample, data::addEvent, MAX_SAMPLES_PER_FRAME);
+            r.drainSegments(data::addSegment);
         }
         // The event table is text: refreshing it 8 times a second is plenty, and its layout
         // and CSS pass is one of the costliest parts of a frame.

@@ -27,6 +27,9 @@ public final class LiveData {
     private final List<TcpEvent> marked = new ArrayList<>();
     private final List<ZeroWindowSpan> spans = new ArrayList<>();
     private final List<TcpEvent> pending = new ArrayList<>();
+    private final java.util.ArrayDeque<tcpflowlab.telemetry.SegmentRecord> segments = new java.util.ArrayDeque<>();
+    private long segmentsSeen;
+    static final int LADDER_SEGMENTS = 300;
     private double openSpanStart = Double.NaN;
     private long eventsSeen;
     private long logTrimmed;
@@ -58,6 +61,23 @@ public final class LiveData {
     /** Events no longer in the on-screen log (still in the data export). */
     public long logTrimmed() {
         return logTrimmed;
+    }
+
+    void addSegment(tcpflowlab.telemetry.SegmentRecord s) {
+        segmentsSeen++;
+        if (segments.size() == LADDER_SEGMENTS) {
+            segments.pollFirst();
+        }
+        segments.addLast(s);
+    }
+
+    /** The last segments, oldest first (for the ladder view). */
+    public List<tcpflowlab.telemetry.SegmentRecord> recentSegments() {
+        return new ArrayList<>(segments);
+    }
+
+    public long segmentsSeen() {
+        return segmentsSeen;
     }
 
     void addSample(Sample s) {
@@ -108,6 +128,8 @@ public final class LiveData {
     }
 
     void clear() {
+        segments.clear();
+        segmentsSeen = 0;
         history.clear();
         log.clear();
         marked.clear();

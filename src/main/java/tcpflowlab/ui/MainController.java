@@ -102,6 +102,10 @@ public final class MainController {
     private ChartPanelController chartPanelController;
     @FXML
     private EventLogController eventLogController;
+    @FXML
+    private LadderController ladderController;
+    @FXML
+    private javafx.scene.control.Tab ladderTab;
 
     MainController(AppModel model, RunController runs) {
         this.model = model;
@@ -113,6 +117,7 @@ public final class MainController {
         knobPanelController.init(model, this::liveKnobs);
         chartPanelController.init(model, live);
         eventLogController.init(live, this::onEventSelected);
+        ladderController.init(live, model);
         exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
         for (String name : model.presets().names()) {
             MenuItem item = new MenuItem(name);
@@ -291,6 +296,9 @@ public final class MainController {
         chartPanelController.onFrame();
         if (frames == null || frames.eventsFlushed() || runs.state() != RunState.RUNNING) {
             eventLogController.onFrame(model.followLiveProperty().get());
+        }
+        if (ladderTab.isSelected()) {
+            ladderController.onFrame();
         }
         long wall = System.nanoTime();
         if (wall - rateWallStart > 500_000_000L) {
@@ -532,6 +540,67 @@ public final class MainController {
         } catch (IOException e) {
             error("Cannot export the data", e.getMessage());
         }
+    }
+
+    @FXML
+    void onExportPcap() {
+        if (!runs.isPrepared()) {
+            error("Nothing to capture yet", "Press Run first: the capture is of the run.");
+            return;
+        }
+        Path capture;
+        try {
+            capture = runs.flushedCapture();
+        } catch (IOException e) {
+            error("Cannot export the capture", e.getMessage());
+            return;
+        }
+        if (capture == null) {
+            error("No capture of a Live run", "The Live engine's packets go through this machine's kernel; capture them "
+                    + "with dumpcap or tcpdump on the loopback interface (e.g. dumpcap -i lo -f 'tcp port 5000'). The Model "
+                    + "engine's runs can be exported here.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export packet capture");
+        chooser.setInitialFileName(ExportActions.safe(currentScenarioName()) + ".pcap");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Packet capture (*.pcap)", "*.pcap"));
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f == null || !confirmOverwrite(f.toPath())) {
+            return;
+        }
+        try {
+            Files.copy(capture, f.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            message("exported " + f.getName() + ": open it in Wireshark");
+        } catch (IOException e) {
+            error("Cannot export the capture", e.getMessage());
+        }
+    }
+
+    @FXML
+    void onExportLadder() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the ladder diagram");
+        chooser.setInitialFileName(ExportActions.safe(currentScenarioName()) + "-ladder.svg");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG", "*.svg"));
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f == null || !confirmOverwrite(f.toPath())) {
+            return;
+        }
+        try {
+            ladderController.exportSvg(f.toPath(), 1400, 1800, true);
+            message("exported " + f.getName());
+        } catch (IOException e) {
+            error("Cannot export the ladder diagram", e.getMessage());
+        }
+    }
+
+    LadderController ladder() {
+        return ladderController;
+    }
+
+    javafx.scene.control.Tab ladderTab() {
+        return ladderTab;
     }
 
     private String currentScenarioName() {

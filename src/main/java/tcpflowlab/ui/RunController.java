@@ -55,6 +55,8 @@ public final class RunController implements AutoCloseable {
     private Engine engine = Engine.MODEL;
     private Recorder recorder;
     private CsvTelemetryWriter log;
+    private tcpflowlab.export.PcapWriter capture;
+    static final String CAPTURE = "run.pcap";
     private Path logDir;
     private Scenario scenario;
     private double speed = 1.0;
@@ -79,7 +81,12 @@ public final class RunController implements AutoCloseable {
             run = liveRun;
             return;
         }
-        ModelEngine model = new ModelEngine(scenario, List.of(recorder, log), codec);
+        try {
+            capture = new tcpflowlab.export.PcapWriter(logDir.resolve(CAPTURE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run's temporary capture", e);
+        }
+        ModelEngine model = new ModelEngine(scenario, List.of(recorder, log, capture), codec);
         modelRun = ModelRun.withSystemClock(model);
         Recorder r = recorder;
         modelRun.setBackpressure(r::isBacklogged);
@@ -174,6 +181,15 @@ public final class RunController implements AutoCloseable {
         return liveRun == null ? 0 : liveRun.summary().events();
     }
 
+    /** The Model run's packet capture so far (flushed), or null for a Live run. */
+    public Path flushedCapture() throws IOException {
+        if (capture == null) {
+            return null;
+        }
+        capture.flush();
+        return logDir.resolve(CAPTURE);
+    }
+
     /** The run's temporary samples.csv / events.csv, flushed up to now. */
     public Path flushedLog(String file) throws IOException {
         log.flush();
@@ -190,6 +206,13 @@ public final class RunController implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (capture != null) {
+            try {
+                capture.close();
+            } catch (IOException e) {
+                // a temporary file
+            }
+        }
         if (log != null) {
             try {
                 log.close();
@@ -198,6 +221,7 @@ public final class RunController implements AutoCloseable {
             }
             deleteQuietly(logDir);
         }
+        capture = null;
         run = null;
         modelRun = null;
         liveRun = null;

@@ -332,4 +332,47 @@ class MainWindowTest {
         robot.interact(main::onReset);
         robot.interact(() -> assertEquals(RunState.READY, main.runs().state()));
     }
+
+    @Test
+    void theLadderShowsTheLastSegmentsAndExportsAsSvgAndTheRunAsAPcap(FxRobot robot, @TempDir Path out) throws Exception {
+        robot.interact(() -> {
+            main.loadPreset("small-buffers-classroom");
+            main.runs().setSpeed(Double.POSITIVE_INFINITY);
+        });
+        robot.clickOn("#runButton");
+        waitFor(robot, "the run to finish", m -> m.runs().state() == RunState.FINISHED);
+        robot.interact(() -> main.ladderTab().getTabPane().getSelectionModel().select(main.ladderTab()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            main.ladder().onFrame();
+            assertEquals(LiveData.LADDER_SEGMENTS, main.ladder().shown().size(), "the last segments are shown");
+            assertTrue(main.ladder().hits().size() > 5, "arrows drawn: " + main.ladder().hits().size());
+            var hit = main.ladder().hits().get(main.ladder().hits().size() - 1);
+            main.ladder().select(hit.index());
+            assertTrue(main.ladder().details().getText().contains("seq "), main.ladder().details().getText());
+            assertTrue(main.ladder().shown().stream().anyMatch(x -> "zero-window probe".equals(x.note()))
+                    || main.ladder().shown().stream().anyMatch(x -> x.window() == 0), "the stall is in view");
+        });
+        Exception[] failure = new Exception[1];
+        robot.interact(() -> {
+            try {
+                main.ladder().exportSvg(out.resolve("ladder.svg"), 1200, 1600, false);
+                Files.copy(main.runs().flushedCapture(), out.resolve("run.pcap"));
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        assertEquals("svg", xml.newDocumentBuilder().parse(out.resolve("ladder.svg").toFile()).getDocumentElement().getTagName());
+        assertTrue(Files.readString(out.resolve("ladder.svg")).contains("zero-window probe")
+                || Files.readString(out.resolve("ladder.svg")).contains("win=0"));
+        byte[] pcap = Files.readAllBytes(out.resolve("run.pcap"));
+        assertEquals((byte) 0x4d, pcap[0], "libpcap nanosecond magic, little-endian");
+        assertEquals((byte) 0xa1, pcap[3]);
+        assertTrue(pcap.length > 10_000);
+    }
 }

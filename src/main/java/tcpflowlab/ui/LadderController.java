@@ -1,0 +1,114 @@
+package tcpflowlab.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Pane;
+import org.jfree.fx.FXGraphics2D;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+import tcpflowlab.chart.LadderRenderer;
+import tcpflowlab.telemetry.SegmentRecord;
+
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The ladder (sequence) diagram of the last segments, drawn by {@link LadderRenderer} through
+ * FXGraphics2D; a click on an arrow shows the segment's fields and why it was sent.
+ */
+public final class LadderController {
+    @FXML
+    private Pane canvasHost;
+    @FXML
+    private TextArea details;
+    @FXML
+    private Label countLabel;
+
+    private final Canvas canvas = new Canvas();
+    private LiveData data;
+    private AppModel model;
+    private List<SegmentRecord> shown = List.of();
+    private List<LadderRenderer.Hit> hits = List.of();
+    private int selected = -1;
+    private long drawnAt = -1;
+
+    void init(LiveData data, AppModel model) {
+        this.data = data;
+        this.model = model;
+        canvasHost.getChildren().add(canvas);
+        canvas.widthProperty().bind(canvasHost.widthProperty());
+        canvas.heightProperty().bind(canvasHost.heightProperty());
+        canvas.widthProperty().addListener((o, a, b) -> redraw());
+        canvas.heightProperty().addListener((o, a, b) -> redraw());
+        canvas.setOnMouseClicked(e -> select(LadderRenderer.hitTest(hits, e.getX(), e.getY())));
+        details.setText("Click an arrow to see the segment's fields and why it was sent.");
+    }
+
+    /** Per frame, while the tab is visible: redraw when segments arrived. */
+    void onFrame() {
+        if (data.segmentsSeen() != drawnAt) {
+            shown = data.recentSegments();
+            selected = -1;
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        drawnAt = data.segmentsSeen();
+        if (canvas.getWidth() < 10 || canvas.getHeight() < 10) {
+            return;
+        }
+        FXGraphics2D g = new FXGraphics2D(canvas.getGraphicsContext2D());
+        hits = LadderRenderer.draw(g, new Rectangle2D.Double(0, 0, canvas.getWidth(), canvas.getHeight()), shown, selected,
+                fontSize());
+        countLabel.setText(String.format(Locale.ROOT, "%,d segments so far", data.segmentsSeen()));
+    }
+
+    private int fontSize() {
+        return model.presentationModeProperty().get() ? 18 : 12;
+    }
+
+    void select(int index) {
+        if (index < 0 || index >= shown.size()) {
+            return;
+        }
+        selected = index;
+        SegmentRecord s = shown.get(index);
+        details.setText(String.format(Locale.ROOT, "%s at %.6f s, connection %d%n%s -> %s, port %d -> %d%n"
+                        + "seq %d  ack %d  window %d B  length %d B%n%n%s", s.flagNames(), s.timeNanos() / 1e9, s.connection(),
+                s.from().lower(), s.from().peer().lower(), s.srcPort(), s.dstPort(), s.seq(), s.ack(), s.window(),
+                s.payloadLength(), LadderRenderer.explain(s)));
+        FXGraphics2D g = new FXGraphics2D(canvas.getGraphicsContext2D());
+        hits = LadderRenderer.draw(g, new Rectangle2D.Double(0, 0, canvas.getWidth(), canvas.getHeight()), shown, selected,
+                fontSize());
+    }
+
+    /** Writes the diagram of the segments now shown as SVG. */
+    void exportSvg(Path file, int width, int height, boolean overwrite) throws IOException {
+        if (!overwrite && Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString());
+        }
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        LadderRenderer.draw(g, new Rectangle2D.Double(0, 0, width, height), data.recentSegments(), -1, 12);
+        SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
+    }
+
+    List<LadderRenderer.Hit> hits() {
+        return hits;
+    }
+
+    TextArea details() {
+        return details;
+    }
+
+    List<SegmentRecord> shown() {
+        return shown;
+    }
+}
