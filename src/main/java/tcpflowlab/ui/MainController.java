@@ -556,15 +556,16 @@ public final class MainController {
             return;
         }
         if (capture == null) {
-            error("No capture of a Live run", "The Live engine's packets go through this machine's kernel; capture them "
-                    + "with dumpcap or tcpdump on the loopback interface (e.g. dumpcap -i lo -f 'tcp port 5000'). The Model "
-                    + "engine's runs can be exported here.");
+            error("No capture of this Live run", "The Live engine's packets go through this machine's kernel, and the "
+                    + "app could not capture them: " + runs.captureWhyNot() + ". Capture them yourself with dumpcap or "
+                    + "tcpdump on the loopback interface, or export a Model run.");
             return;
         }
+        String ext = capture.getFileName().toString().endsWith(".pcapng") ? "pcapng" : "pcap";
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export packet capture");
-        chooser.setInitialFileName(ExportActions.safe(currentScenarioName()) + ".pcap");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Packet capture (*.pcap)", "*.pcap"));
+        chooser.setInitialFileName(ExportActions.safe(currentScenarioName()) + "." + ext);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Packet capture (*." + ext + ")", "*." + ext));
         java.io.File f = chooser.showSaveDialog(stage);
         if (f == null || !confirmOverwrite(f.toPath())) {
             return;

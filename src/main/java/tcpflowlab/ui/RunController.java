@@ -3,6 +3,7 @@ package tcpflowlab.ui;
 import tcpflowlab.export.CsvTelemetryWriter;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
+import tcpflowlab.live.LoopbackCapture;
 import tcpflowlab.run.ModelRun;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
@@ -56,6 +57,8 @@ public final class RunController implements AutoCloseable {
     private Recorder recorder;
     private CsvTelemetryWriter log;
     private tcpflowlab.export.PcapWriter capture;
+    private LoopbackCapture liveCapture;
+    private String captureWhyNot;
     static final String CAPTURE = "run.pcap";
     private Path logDir;
     private Scenario scenario;
@@ -77,7 +80,11 @@ public final class RunController implements AutoCloseable {
             throw new UncheckedIOException("cannot create the run's temporary log", e);
         }
         if (engine == Engine.LIVE) {
-            liveRun = new LiveRun(scenario, List.of(recorder, log), LiveOptions.both(), codec);
+            int port = freePort();
+            LoopbackCapture.Attempt attempt = LoopbackCapture.start(port, logDir.resolve("live.pcapng"));
+            liveCapture = attempt.capture();
+            captureWhyNot = attempt.whyNot();
+            liveRun = new LiveRun(scenario, List.of(recorder, log), LiveOptions.both(port), codec);
             run = liveRun;
             return;
         }
@@ -181,13 +188,29 @@ public final class RunController implements AutoCloseable {
         return liveRun == null ? 0 : liveRun.summary().events();
     }
 
-    /** The Model run's packet capture so far (flushed), or null for a Live run. */
+    /**
+     * The run's packet capture so far: the Model's own (flushed), or the Live run's dumpcap
+     * file; null when a Live run could not be captured ({@link #captureWhyNot()} says why).
+     */
     public Path flushedCapture() throws IOException {
-        if (capture == null) {
-            return null;
+        if (capture != null) {
+            capture.flush();
+            return logDir.resolve(CAPTURE);
         }
-        capture.flush();
-        return logDir.resolve(CAPTURE);
+        return liveCapture == null ? null : liveCapture.file();
+    }
+
+    /** Why a Live run has no capture, or null. */
+    public String captureWhyNot() {
+        return captureWhyNot;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The run's temporary samples.csv / events.csv, flushed up to now. */
@@ -212,6 +235,10 @@ public final class RunController implements AutoCloseable {
             } catch (IOException e) {
                 // a temporary file
             }
+        }
+        if (liveCapture != null) {
+            liveCapture.close();
+            liveCapture = null;
         }
         if (log != null) {
             try {

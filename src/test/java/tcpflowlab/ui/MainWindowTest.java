@@ -329,6 +329,19 @@ class MainWindowTest {
             assertTrue(main.live().log().stream().anyMatch(e -> e.kind() == EventKind.LISTEN
                     && e.detail().startsWith("listening on 127.0.0.1:")));
         });
+        robot.interact(() -> {
+            try {
+                java.nio.file.Path capture = main.runs().flushedCapture();
+                if (capture == null) {
+                    assertTrue(main.runs().captureWhyNot() != null && !main.runs().captureWhyNot().isEmpty(),
+                            "no capture, and the app says why");
+                } else {
+                    assertTrue(capture.toString().endsWith(".pcapng"));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         robot.interact(main::onReset);
         robot.interact(() -> assertEquals(RunState.READY, main.runs().state()));
     }
