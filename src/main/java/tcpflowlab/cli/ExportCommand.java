@@ -34,15 +34,8 @@ final class ExportCommand implements Runnable {
     static final class Pcap implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        ScenarioSource.Choice source;
-
-        @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "virtual seconds (overrides the scenario)")
-        Double duration;
-
-        @Option(names = {"-s", "--set"}, paramLabel = "FIELD=VALUE", description = "override a field; repeatable")
-        List<String> overrides = new ArrayList<>();
+        @picocli.CommandLine.Mixin
+        ScenarioOptions scenarioOptions;
 
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "the .pcap file to write")
         Path out;
@@ -56,13 +49,7 @@ final class ExportCommand implements Runnable {
                 throw new InvalidScenarioException(out + " already exists; choose another --out or add --force to overwrite");
             }
             ScenarioCodec codec = new ScenarioCodec();
-            ScenarioSource src = new ScenarioSource();
-            src.choice = source;
-            List<String> sets = new ArrayList<>(overrides);
-            if (duration != null) {
-                sets.add(ScenarioField.RUN_DURATION.path() + "=" + duration);
-            }
-            Scenario scenario = codec.withOverrides(src.load(codec), sets);
+            Scenario scenario = scenarioOptions.load(codec);
             long packets;
             try (PcapWriter pcap = new PcapWriter(out)) {
                 new ModelEngine(scenario, List.of(pcap), codec).runToEnd();

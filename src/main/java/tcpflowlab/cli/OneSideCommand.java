@@ -26,15 +26,8 @@ import java.util.concurrent.Callable;
 abstract class OneSideCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ScenarioSource.Choice source;
-
-    @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "seconds to run (overrides the scenario)")
-    Double duration;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "FIELD=VALUE", description = "override a field; repeatable")
-    List<String> overrides = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ScenarioOptions scenarioOptions;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "write samples.csv, events.csv and summary.json here")
     Path out;
@@ -56,13 +49,7 @@ abstract class OneSideCommand implements Callable<Integer> {
             throw new InvalidScenarioException(e.getMessage());
         }
         ScenarioCodec codec = new ScenarioCodec();
-        ScenarioSource src = new ScenarioSource();
-        src.choice = source;
-        List<String> sets = new ArrayList<>(overrides);
-        if (duration != null) {
-            sets.add(ScenarioField.RUN_DURATION.path() + "=" + duration);
-        }
-        Scenario scenario = codec.withOverrides(src.load(codec), sets);
+        Scenario scenario = scenarioOptions.load(codec);
         List<TelemetrySink> sinks = new ArrayList<>();
         CsvTelemetryWriter csv = null;
         if (out != null) {

@@ -32,23 +32,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ScenarioSource.Choice source;
+    @picocli.CommandLine.Mixin
+    ScenarioOptions scenarioOptions;
 
     @Option(names = "--engine", defaultValue = "model",
             description = "model (default: deterministic simulation) or live (real sockets on loopback)")
     String engine;
-
-    @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "virtual seconds to run (overrides the scenario)")
-    Double duration;
-
-    @Option(names = "--seed", description = "random seed (overrides the scenario)")
-    Long seed;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "FIELD=VALUE",
-            description = "override a field, e.g. --set client.readSize=4096 (see 'fields'); repeatable")
-    List<String> overrides = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "write samples.csv, events.csv, segments.csv and summary.json here")
@@ -66,17 +55,7 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidScenarioException("--engine " + engine + " is not an engine; engines: model, live");
         }
         ScenarioCodec codec = new ScenarioCodec();
-        ScenarioSource src = new ScenarioSource();
-        src.choice = source;
-        Scenario scenario = src.load(codec);
-        List<String> sets = new ArrayList<>(overrides);
-        if (duration != null) {
-            sets.add(ScenarioField.RUN_DURATION.path() + "=" + duration);
-        }
-        if (seed != null) {
-            sets.add(ScenarioField.RUN_SEED.path() + "=" + seed);
-        }
-        scenario = codec.withOverrides(scenario, sets);
+        Scenario scenario = scenarioOptions.load(codec);
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

@@ -43,11 +43,7 @@ final class LiveClient {
     private volatile Selector selector;
     private volatile long bytesRead;
     private boolean sawReset;
-    private final tcpflowlab.spill.Frames.Decoder frames = new tcpflowlab.spill.Frames.Decoder();
-    private volatile long lastSeen;
-    private volatile long delivered;
-    private volatile long duplicates;
-    private volatile long gaps;
+    private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver();
     private volatile long hangUps;
 
     LiveClient(LiveRun run, InetSocketAddress target) {
@@ -101,7 +97,7 @@ final class LiveClient {
                     + " B (as the kernel holds them: " + KernelBuffers.NOTE + ")");
             ch.configureBlocking(false);
             SelectionKey key = ch.register(sel, 0);
-            frames.reset(); // a partial frame from the last connection is gone with it
+            frames.newConnection();
             loop(ch, sel, key, id, local.getPort(), System.nanoTime());
             return true;
         } catch (IOException e) {
@@ -125,17 +121,7 @@ final class LiveClient {
         if (!spillProtocol()) {
             return;
         }
-        frames.feed(buf.array(), 0, buf.position(), (seq, payload) -> {
-            if (seq <= lastSeen) {
-                duplicates++;
-                return;
-            }
-            if (seq != lastSeen + 1) {
-                gaps++;
-            }
-            lastSeen = seq;
-            delivered++;
-        });
+        frames.feed(buf.array(), 0, buf.position());
     }
 
     private void loop(SocketChannel ch, Selector sel, SelectionKey key, int id, int localPort, long connectedAt)
@@ -209,10 +195,11 @@ final class LiveClient {
         ByteBuffer r;
         if (spillProtocol()) {
             // SPILL: the reply is the acknowledgement, the 8-byte sequence of the last message.
-            if (lastSeen == 0) {
+            byte[] ack = frames.ack();
+            if (ack == null) {
                 return;
             }
-            r = ByteBuffer.wrap(tcpflowlab.spill.Frames.ack(lastSeen));
+            r = ByteBuffer.wrap(ack);
             try {
                 while (r.hasRemaining() && run.isRunning()) {
                     if (ch.write(r) == 0 && !await(sel, key, SelectionKey.OP_WRITE)) {
@@ -322,19 +309,19 @@ final class LiveClient {
     }
 
     long lastSeen() {
-        return lastSeen;
+        return frames.lastSeen();
     }
 
     long delivered() {
-        return delivered;
+        return frames.delivered();
     }
 
     long duplicates() {
-        return duplicates;
+        return frames.duplicates();
     }
 
     long gaps() {
-        return gaps;
+        return frames.gaps();
     }
 
     long hangUps() {

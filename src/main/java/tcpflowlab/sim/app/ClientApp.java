@@ -34,12 +34,8 @@ public final class ClientApp {
     private double backoffMs = -1;
     private long batch;
 
-    private final tcpflowlab.spill.Frames.Decoder frames = new tcpflowlab.spill.Frames.Decoder();
+    private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver();
     private long connectedAt;
-    private long lastSeen;
-    private long delivered;
-    private long duplicates;
-    private long gaps;
     private long hangUps;
     private long bytesRead;
     private long loops;
@@ -84,7 +80,7 @@ public final class ClientApp {
         connectsSucceeded++;
         backoffMs = -1;
         connectedAt = ctx.sim().now();
-        frames.reset(); // a partial frame from the last connection is gone with it
+        frames.newConnection();
         nextLoop(0);
     }
 
@@ -198,17 +194,7 @@ public final class ClientApp {
         if (!spillProtocol()) {
             return;
         }
-        frames.feed(buffer, 0, n, (seq, payload) -> {
-            if (seq <= lastSeen) {
-                duplicates++;
-                return;
-            }
-            if (seq != lastSeen + 1) {
-                gaps++;
-            }
-            lastSeen = seq;
-            delivered++;
-        });
+        frames.feed(buffer, 0, n);
     }
 
     private void sendReply() {
@@ -220,8 +206,8 @@ public final class ClientApp {
         ClientConfig c = ctx.scenario().client();
         if (spillProtocol()) {
             // SPILL: the reply is the acknowledgement, the 8-byte sequence of the last message.
-            if (lastSeen > 0) {
-                byte[] ack = tcpflowlab.spill.Frames.ack(lastSeen);
+            byte[] ack = frames.ack();
+            if (ack != null) {
                 int n = s.send(ack, 0, ack.length);
                 if (n == Errno.EAGAIN.asReturn()) {
                     s.onWritable(this::sendReply);
@@ -317,21 +303,21 @@ public final class ClientApp {
 
     /** SPILL: messages delivered to the application (each sequence once). */
     public long delivered() {
-        return delivered;
+        return frames.delivered();
     }
 
     /** SPILL: replayed messages the client had already seen and dropped. */
     public long duplicates() {
-        return duplicates;
+        return frames.duplicates();
     }
 
     /** SPILL: times a sequence arrived that was not the next one (must stay 0). */
     public long gaps() {
-        return gaps;
+        return frames.gaps();
     }
 
     public long lastSeen() {
-        return lastSeen;
+        return frames.lastSeen();
     }
 
     public long hangUps() {
