@@ -51,7 +51,6 @@ final class KernelProbe {
     private volatile List<TcpSocketRow> rows = List.of();
     private Map<String, Long> lastCounters;
     private boolean probeTimerSeen;
-    private long malformedRows;
 
     KernelProbe(LiveRun run, Path procRoot) {
         this.run = run;
@@ -121,9 +120,8 @@ final class KernelProbe {
         List<TcpSocketRow> all = new ArrayList<>();
         for (Path p : List.of(tcp4, tcp6)) {
             try {
-                ProcNetTcp.Result r = ProcNetTcp.parse(Files.readString(p, StandardCharsets.US_ASCII));
-                all.addAll(r.rows());
-                malformedRows += r.malformed();
+                // Malformed rows are skipped by the parser, never guessed at.
+                all.addAll(ProcNetTcp.parse(Files.readString(p, StandardCharsets.US_ASCII)).rows());
             } catch (IOException e) {
                 // tcp6 is absent without IPv6: nothing to add
             }
@@ -180,9 +178,5 @@ final class KernelProbe {
             }
         }
         lastCounters = now;
-    }
-
-    long malformedRows() {
-        return malformedRows;
     }
 }

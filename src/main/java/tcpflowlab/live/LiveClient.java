@@ -192,40 +192,41 @@ final class LiveClient {
 
     /** A blocking send() of the reply, as Python's socket.send does. */
     private void reply(SocketChannel ch, Selector sel, SelectionKey key, ClientConfig c, int id) {
-        ByteBuffer r;
         if (spillProtocol()) {
             // SPILL: the reply is the acknowledgement, the 8-byte sequence of the last message.
             byte[] ack = frames.ack();
             if (ack == null) {
                 return;
             }
-            r = ByteBuffer.wrap(ack);
-            try {
-                while (r.hasRemaining() && run.isRunning()) {
-                    if (ch.write(r) == 0 && !await(sel, key, SelectionKey.OP_WRITE)) {
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                failed("send", e, id);
-            }
+            blockingSend(ch, sel, key, ByteBuffer.wrap(ack), true, id);
             return;
         }
         if (c.replySize() == 0) {
             return;
         }
-        r = ByteBuffer.allocate(c.replySize());
+        ByteBuffer r = ByteBuffer.allocate(c.replySize());
         for (int i = 0; i < c.replySize(); i++) {
             r.put(REPLY[i % REPLY.length]);
         }
         r.flip();
+        // Python's send() returns after a partial write; the story's code ignores the count.
+        blockingSend(ch, sel, key, r, false, id);
+    }
+
+    /**
+     * A blocking send(): waits while the socket takes nothing, then returns after the first bytes
+     * written ({@code whole}: after all of them, as an acknowledgement must go out whole).
+     */
+    private void blockingSend(SocketChannel ch, Selector sel, SelectionKey key, ByteBuffer r, boolean whole, int id) {
         try {
             while (r.hasRemaining() && run.isRunning()) {
-                if (ch.write(r) == 0 && !await(sel, key, SelectionKey.OP_WRITE)) {
+                if (ch.write(r) == 0) {
+                    if (!await(sel, key, SelectionKey.OP_WRITE)) {
+                        return;
+                    }
+                } else if (!whole) {
                     return;
                 }
-                // Python's send() returns after a partial write; the story's code ignores the count.
-                break;
             }
         } catch (IOException e) {
             failed("send", e, id);

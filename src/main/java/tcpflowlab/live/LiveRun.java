@@ -35,7 +35,6 @@ public final class LiveRun implements Run {
     record Half(int id, int localPort, int remotePort, long bufferBytes) {
     }
 
-    private final ScenarioCodec codec;
     private final ScenarioKnobs knobs;
     private final LiveOptions options;
     private final LiveTelemetry telemetry;
@@ -63,7 +62,6 @@ public final class LiveRun implements Run {
 
     LiveRun(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec, Path procRoot) {
         codec.validate(scenario);
-        this.codec = codec;
         this.current = scenario;
         this.knobs = new ScenarioKnobs(codec, scenario);
         this.options = options;
@@ -357,9 +355,5 @@ public final class LiveRun implements Run {
                 s == null ? 0 : s.messagesSent(), s == null ? 0 : s.messagesDropped(), connections.get(),
                 c.zeroWindowEvents(), -1, c.probes(), -1, -1, c.events(), -1,
                 c.peakSendQueue(), c.peakReceiveQueue());
-    }
-
-    ScenarioCodec codec() {
-        return codec;
     }
 }

@@ -9,7 +9,6 @@ import tcpflowlab.scenario.ScenarioCodec;
 
 import java.io.IOException;
 import java.net.URL;
-import java.util.List;
 
 /**
  * The desktop application. Options (after {@code --}): {@code --preset NAME} loads a preset,
@@ -71,9 +70,5 @@ public class TcpFlowLabApp extends Application {
 
     public static void main(String[] args) {
         launch(args);
-    }
-
-    static List<String> options(List<String> raw) {
-        return raw;
     }
 }

@@ -33,7 +33,6 @@ public final class Host {
     private int listenPort = -1;
     private Supplier<EndpointSettings> listenSettings;
     private SimEvent acceptWaiter;
-    private long resetsSent;
 
     public Host(Simulator sim, Side side, Telemetry telemetry, LongSupplier initialSequence) {
         this.sim = sim;
@@ -131,7 +130,6 @@ public final class Host {
             seqOffset = 0;
             ackOffset = s.seq + consumed;
         }
-        resetsSent++;
         Segment rst = new Segment(s.connection, side, s.dstPort, s.srcPort, seqOffset, ackOffset, 0,
                 flags, 0, null, 0, -1);
         transmit(rst, seq32, ack32, "RST: no such connection");
@@ -167,14 +165,6 @@ public final class Host {
 
     void unregister(TcpEndpoint e) {
         endpoints.remove(key(e.localPort(), e.remotePort()));
-    }
-
-    public int openEndpoints() {
-        return endpoints.size();
-    }
-
-    public long resetsSentForUnknownConnections() {
-        return resetsSent;
     }
 
     public Side side() {

@@ -728,8 +728,4 @@ public final class TcpEndpoint implements SimSocket {
     public long iss() {
         return iss;
     }
-
-    boolean isAppClosed() {
-        return appClosed;
-    }
 }
