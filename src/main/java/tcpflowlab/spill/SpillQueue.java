@@ -29,6 +29,10 @@ public final class SpillQueue implements OverflowQueue {
     public record Record(long sequence, byte[] payload) {
     }
 
+    /** A sealed segment's file that the syncer has still to force and close. */
+    private record Sealed(Path path, SegmentFile file) {
+    }
+
     /** A segment file: its first sequence (its name), its size and its last sequence. */
     private static final class Segment {
         final long first;
@@ -65,8 +69,13 @@ public final class SpillQueue implements OverflowQueue {
     // writes a group to the page cache and asks for it to be forced; the syncer forces the
     // active segment and then advances the durable sequence. Sealing a segment and the syncer's
     // fsync take the same lock, so a segment is never closed under an fsync.
+    // Rolling a GROUP segment does not fsync on the appender either: the sealed file and the
+    // new name in the directory wait here for the syncer, which forces them before the active
+    // file, so the durable sequence never covers a record whose segment or name is not on disk.
     private final Object forceLock = new Object();
     private volatile SegmentFile activeFile;
+    private final List<Sealed> sealing = new ArrayList<>(); // guarded by forceLock
+    private boolean directoryDirty; // guarded by forceLock
     private Thread syncer;
     private long syncRequested;
     private boolean syncerStop;
@@ -107,12 +116,8 @@ public final class SpillQueue implements OverflowQueue {
             }
             try {
                 synchronized (forceLock) {
-                    SegmentFile f = activeFile;
-                    if (f != null && !failed) {
-                        long t0 = System.nanoTime();
-                        f.force();
-                        fsyncNanos.addAndGet(System.nanoTime() - t0);
-                        fsyncs.incrementAndGet();
+                    if (!failed) {
+                        forcePending(true);
                     }
                 }
                 if (target > durableSequence) {
@@ -346,7 +351,7 @@ public final class SpillQueue implements OverflowQueue {
                 }
                 case ALWAYS -> {
                     flushBatch();
-                    force(active);
+                    force(active.file);
                     durableSequence = seq;
                 }
                 case GROUP -> {
@@ -388,10 +393,8 @@ public final class SpillQueue implements OverflowQueue {
         ensureUsable();
         try {
             flushBatch();
-            if (durableSequence < lastSequence) {
-                synchronized (forceLock) {
-                    force(active());
-                }
+            synchronized (forceLock) {
+                forcePending(durableSequence < lastSequence);
             }
             durableSequence = lastSequence;
             unsynced = 0;
@@ -417,37 +420,74 @@ public final class SpillQueue implements OverflowQueue {
         }
     }
 
-    private void force(Segment s) throws IOException {
+    private void force(SegmentFile f) throws IOException {
         long t0 = System.nanoTime();
-        s.file.force();
+        f.force();
         fsyncNanos.addAndGet(System.nanoTime() - t0);
         fsyncs.incrementAndGet();
+    }
+
+    /**
+     * Forces, in this order, the sealed segments waiting for it (then closes them), the
+     * directory if a segment was created since, and the active segment. Caller holds forceLock.
+     */
+    private void forcePending(boolean forceActive) throws IOException {
+        while (!sealing.isEmpty()) {
+            SegmentFile f = sealing.get(0).file();
+            force(f);
+            sealing.remove(0);
+            f.close();
+        }
+        if (directoryDirty) {
+            storage.forceDirectory(config.dir());
+            directoryDirty = false;
+        }
+        SegmentFile f = activeFile;
+        if (forceActive && f != null) {
+            force(f);
+        }
     }
 
     private void roll() throws IOException {
         flushBatch();
         Segment old = active();
+        if (config.policy() == FsyncPolicy.GROUP) {
+            // The syncer seals the old segment and makes the new name durable; the records
+            // written so far become durable with that fsync, asked for now.
+            Segment next = createSegment(lastSequence + 1);
+            synchronized (forceLock) {
+                sealing.add(new Sealed(old.path, old.file));
+                directoryDirty = true;
+                activeFile = next.file;
+            }
+            old.file = null;
+            requestSync(lastSequence);
+            return;
+        }
         synchronized (forceLock) {
-            force(old);
+            force(old.file);
             old.file.close();
             old.file = null;
             activeFile = null;
         }
-        if (config.policy() != FsyncPolicy.OS) {
-            durableSequence = lastSequence;
-            unsynced = 0;
-        }
+        durableSequence = lastSequence;
         newSegment(lastSequence + 1);
     }
 
+    /** Creates a segment and makes it and its name durable before returning. */
     private void newSegment(long first) throws IOException {
+        Segment s = createSegment(first);
+        s.file.force();
+        storage.forceDirectory(config.dir()); // the new name must survive a crash too
+        activeFile = s.file;
+    }
+
+    private Segment createSegment(long first) throws IOException {
         Path p = config.dir().resolve(String.format(Locale.ROOT, "%020d%s", first, SUFFIX));
         Segment s = new Segment(first, p);
         s.file = storage.open(p, true);
-        s.file.force();
-        storage.forceDirectory(config.dir()); // the new name must survive a crash too
         segments.add(s);
-        activeFile = s.file;
+        return s;
     }
 
     private Segment active() {
@@ -482,12 +522,25 @@ public final class SpillQueue implements OverflowQueue {
         boolean deleted = false;
         while (segments.size() > 1 && segments.get(0).last <= position.sequence()) {
             Segment s = segments.remove(0);
+            dropSealing(s.path);
             storage.delete(s.path);
             diskBytes -= s.size;
             deleted = true;
         }
         if (deleted) {
             storage.forceDirectory(config.dir());
+        }
+    }
+
+    /** An acknowledged segment need not reach the disk: closes it if it still waits for the syncer. */
+    private void dropSealing(Path path) throws IOException {
+        synchronized (forceLock) {
+            for (int i = 0; i < sealing.size(); i++) {
+                if (sealing.get(i).path().equals(path)) {
+                    sealing.remove(i).file().close();
+                    return;
+                }
+            }
         }
     }
 
@@ -628,6 +681,16 @@ public final class SpillQueue implements OverflowQueue {
     private SpillFailedException fail(String what, IOException cause) {
         failed = true;
         stopSyncer();
+        synchronized (forceLock) {
+            for (Sealed f : sealing) {
+                try {
+                    f.file().close();
+                } catch (IOException e) {
+                    // already failing
+                }
+            }
+            sealing.clear();
+        }
         for (Segment s : segments) {
             if (s.file != null) {
                 try {

@@ -1,0 +1,200 @@
+package tcpflowlab.spill;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A power cut, which kill -9 cannot show: the page cache is lost, so only what was forced
+ * survives. The storage below remembers each file as it was at its last fsync and the names
+ * of the directory as they were at its last fsync (POSIX: a new or removed name is durable only
+ * once the directory is forced). At a random moment the power goes off; the directory is then
+ * rebuilt from those memories and the queue reopened: everything it had called durable, and
+ * the acknowledged position, must still be there.
+ */
+class PowerLossTest {
+
+    /** Delegates to the disk and keeps the state a power cut would leave. */
+    static final class PowerCutStorage implements Storage {
+        private final Map<Path, byte[]> forcedContent = new HashMap<>();
+        private final Set<Path> durableNames = new HashSet<>();
+        private volatile boolean off;
+
+        private void check() throws IOException {
+            if (off) {
+                throw new IOException("the power is off");
+            }
+        }
+
+        @Override
+        public SegmentFile open(Path file, boolean create) throws IOException {
+            check();
+            SegmentFile real = Storage.DISK.open(file, create);
+            return new SegmentFile() {
+                @Override
+                public void append(ByteBuffer src) throws IOException {
+                    check();
+                    real.append(src);
+                }
+
+                @Override
+                public void writeAt(ByteBuffer src, long position) throws IOException {
+                    check();
+                    real.writeAt(src, position);
+                }
+
+                @Override
+                public int read(ByteBuffer dst, long position) throws IOException {
+                    check();
+                    return real.read(dst, position);
+                }
+
+                @Override
+                public void force() throws IOException {
+                    check();
+                    real.force();
+                    // Bytes written while the fsync ran may be in the copy too: a real disk
+                    // may keep them as well, and recovery must cope with a torn tail anyway.
+                    ByteBuffer now = ByteBuffer.allocate((int) real.size());
+                    while (now.hasRemaining() && real.read(now, now.position()) > 0) {
+                        // read the whole file through the open channel (it may be deleted by now)
+                    }
+                    synchronized (PowerCutStorage.this) {
+                        forcedContent.put(file, java.util.Arrays.copyOf(now.array(), now.position()));
+                    }
+                }
+
+                @Override
+                public void truncate(long size) throws IOException {
+                    check();
+                    real.truncate(size);
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return real.size();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    real.close();
+                }
+            };
+        }
+
+        @Override
+        public void move(Path from, Path to) throws IOException {
+            check();
+            Storage.DISK.move(from, to);
+            synchronized (this) {
+                forcedContent.put(to, forcedContent.remove(from));
+            }
+        }
+
+        @Override
+        public void delete(Path file) throws IOException {
+            check();
+            Storage.DISK.delete(file); // its forced content stays: the name comes back unless the directory is forced
+        }
+
+        @Override
+        public void forceDirectory(Path dir) throws IOException {
+            check();
+            Storage.DISK.forceDirectory(dir);
+            List<Path> names = Storage.DISK.list(dir);
+            synchronized (this) {
+                durableNames.clear();
+                durableNames.addAll(names);
+            }
+        }
+
+        @Override
+        public List<Path> list(Path dir) throws IOException {
+            check();
+            return Storage.DISK.list(dir);
+        }
+
+        /** Cuts the power: every later call fails. Returns what the disk holds now. */
+        synchronized Map<Path, byte[]> cut() {
+            off = true;
+            Map<Path, byte[]> disk = new HashMap<>();
+            for (Path name : durableNames) {
+                disk.put(name, forcedContent.getOrDefault(name, new byte[0]));
+            }
+            return disk;
+        }
+    }
+
+    private static void restore(Path dir, Map<Path, byte[]> disk) throws IOException {
+        for (Path p : Storage.DISK.list(dir)) {
+            Files.delete(p);
+        }
+        for (Map.Entry<Path, byte[]> e : disk.entrySet()) {
+            Files.write(e.getKey(), e.getValue());
+        }
+    }
+
+    @Test
+    void everythingCalledDurableSurvivesAPowerCut(@TempDir Path tmp) throws Exception {
+        for (FsyncPolicy policy : new FsyncPolicy[] {FsyncPolicy.GROUP, FsyncPolicy.ALWAYS}) {
+            for (int round = 0; round < 40; round++) {
+                Random rnd = new Random(round * 7919L + policy.ordinal());
+                Path dir = tmp.resolve(policy + "-" + round);
+                Files.createDirectories(dir);
+                String where = policy + " round " + round;
+                // small segments (many rolls) and small groups (many group commits in flight)
+                SpillConfig cfg = new SpillConfig(dir, 4096, 1 << 20, 1L << 30, policy, 1 + rnd.nextInt(64), 1);
+                PowerCutStorage storage = new PowerCutStorage();
+                SpillQueue q = SpillQueue.open(cfg, storage);
+                int appends = policy == FsyncPolicy.ALWAYS ? rnd.nextInt(300) : rnd.nextInt(4000);
+                for (long s = 1; s <= appends; s++) {
+                    q.append(SpillQueueTest.payload(s));
+                    if (rnd.nextInt(150) == 0) {
+                        q.acknowledge(q.committedSequence() + rnd.nextInt((int) (s - q.committedSequence()) + 1));
+                    }
+                    if (rnd.nextInt(1000) == 0) {
+                        q.sync();
+                    }
+                }
+                if (rnd.nextBoolean()) {
+                    Thread.sleep(rnd.nextInt(5)); // let the group commit catch up, or not
+                }
+                long durable = q.durableSequence(); // read before the cut: it only grows
+                long acknowledged = q.committedSequence();
+                Map<Path, byte[]> disk = storage.cut();
+                try {
+                    q.close();
+                } catch (IOException expected) {
+                    // the power is off
+                }
+                restore(dir, disk);
+                try (SpillQueue again = SpillQueue.open(cfg)) {
+                    assertTrue(again.committedSequence() >= acknowledged, where + ": acknowledged position lost: "
+                            + again.committedSequence() + " < " + acknowledged);
+                    assertTrue(again.lastSequence() >= durable, where + ": durable records lost: "
+                            + again.lastSequence() + " < " + durable + " " + again.recoveryReport());
+                    List<Long> seqs = SpillQueueTest.readAll(again); // checks every payload
+                    assertEquals(again.lastSequence() - again.committedSequence(), seqs.size(), where);
+                    for (int i = 0; i < seqs.size(); i++) {
+                        assertEquals(again.committedSequence() + 1 + i, seqs.get(i), where + ": order");
+                    }
+                    long next = again.lastSequence() + 1;
+                    assertEquals(next, again.append(SpillQueueTest.payload(next)), where + ": appends after recovery");
+                }
+            }
+        }
+    }
+}
