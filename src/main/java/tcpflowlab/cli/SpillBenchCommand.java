@@ -14,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Measures the durable spill queue on the disk under DIR: appends per policy, replay, reopen. */
 @Command(name = "bench-spill", mixinStandardHelpOptions = true,
-        description = "Measures the spill queue: GROUP and ALWAYS appends for 13, 64 and 1024-byte payloads, replay, reopening 1 GB.")
+        description = "Measures the spill queue against dd on the same disk: GROUP and ALWAYS appends and replay for 13, 64 and 1024-byte payloads, reopening 1 GB.")
 final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,11 +33,24 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--reopen-gb", defaultValue = "1", description = "size of the queue for the reopen measurement (default ${DEFAULT-VALUE} GB)")
     double reopenGb;
 
+    @Option(names = "--replay-records", defaultValue = "5000000", description = "records replayed for 13 and 64 B (a fifth of it for 1024 B; default ${DEFAULT-VALUE})")
+    long replayRecords;
+
+    @Option(names = "--dd-mib", defaultValue = "2048",
+            description = "MiB that the dd fdatasync baseline writes before the GROUP cases; 0 skips both dd baselines (default ${DEFAULT-VALUE})")
+    int ddMebibytes;
+
+    @Option(names = "--dd-writes", defaultValue = "10000",
+            description = "1 KiB writes of the dd oflag=dsync baseline before the ALWAYS cases (default ${DEFAULT-VALUE})")
+    int ddWrites;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "spill queue bench in %s, java %s%n", dir.toAbsolutePath(), System.getProperty("java.version"));
+        Files.createDirectories(dir);
         for (FsyncPolicy policy : new FsyncPolicy[] {FsyncPolicy.GROUP, FsyncPolicy.ALWAYS}) {
+            Optional<DdBaseline.Result> dd = baseline(policy, out);
             for (int size : new int[] {13, 64, 1024}) {
                 Path d = fresh("append");
                 double secs = policy == FsyncPolicy.ALWAYS ? Math.min(seconds, 2) : seconds;
@@ -45,49 +59,52 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
                     long n = 0;
                     long t0 = System.nanoTime();
                     long end = t0 + (long) (secs * 1e9);
-                    while (true) {
-                        for (int i = 0; i < 1000; i++) {
+                    do {
+                        for (int i = 0; i < (policy == FsyncPolicy.ALWAYS ? 100 : 1000); i++) {
                             q.append(payload);
+                            n++;
                         }
-                        n += 1000;
-                        if (policy == FsyncPolicy.ALWAYS || System.nanoTime() > end) {
-                            if (System.nanoTime() > end) {
-                                break;
-                            }
-                        }
-                    }
+                    } while (System.nanoTime() < end);
                     q.sync();
                     double s = (System.nanoTime() - t0) / 1e9;
+                    double rate = n / s;
                     double mb = n * (double) (size + 16) / s / 1e6;
                     out.printf(Locale.ROOT, "  %-6s %4d B: %,12.0f records/s  %8.1f MB/s on disk  fsyncs %,d (mean %.3f ms)%n",
-                            policy, size, n / s, mb, q.fsyncCount(), q.meanFsyncNanos() / 1e6);
+                            policy, size, rate, mb, q.fsyncCount(), q.meanFsyncNanos() / 1e6);
+                    verdict(out, policy, size, rate, mb, dd);
                 }
                 out.flush();
             }
         }
-        // Replay: read back a queue of 13-byte records.
-        Path d = fresh("replay");
-        long records = 5_000_000;
-        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(d).withCapacityBytes(64L << 30))) {
-            byte[] payload = new byte[13];
-            for (long i = 0; i < records; i++) {
-                q.append(payload);
+        // Replay: read back what was appended, from the page cache as a returning client would
+        // (reading cold from the disk is what the reopen case measures).
+        for (int size : new int[] {13, 64, 1024}) {
+            Path d = fresh("replay");
+            long records = size == 1024 ? Math.max(1, replayRecords / 5) : replayRecords;
+            SpillConfig cfg = SpillConfig.defaults(d).withCapacityBytes(64L << 30);
+            try (SpillQueue q = SpillQueue.open(cfg)) {
+                byte[] payload = new byte[size];
+                for (long i = 0; i < records; i++) {
+                    q.append(payload);
+                }
             }
-        }
-        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(d).withCapacityBytes(64L << 30))) {
-            long t0 = System.nanoTime();
-            SpillQueue.Cursor c = q.cursor(0);
-            long n = 0;
-            while (c.next() != null) {
-                n++;
+            try (SpillQueue q = SpillQueue.open(cfg)) {
+                long t0 = System.nanoTime();
+                SpillQueue.Cursor c = q.cursor(0);
+                long n = 0;
+                while (c.next() != null) {
+                    n++;
+                }
+                double s = (System.nanoTime() - t0) / 1e9;
+                out.printf(Locale.ROOT, "  replay %4d B: %,d records in %.2f s = %,.0f records/s%n", size, n, s, n / s);
+                out.printf(Locale.ROOT, "         target >= 1 M records/s: %s%n", n / s >= 1e6 ? "met" : "NOT met");
             }
-            double s = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "  replay 13 B: %,d records in %.2f s = %,.0f records/s%n", n, s, n / s);
+            out.flush();
         }
         // Reopen: a queue of about reopenGb GB of 1 KiB records.
         Path r = fresh("reopen");
         long bytes = (long) (reopenGb * (1L << 30));
-        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(r).withCapacityBytes(bytes * 2))) {
+        try (SpillQueue q = SpillQueue.open(reopenConfig(r, bytes))) {
             byte[] payload = new byte[1024];
             while (q.diskBytes() < bytes) {
                 q.append(payload);
@@ -95,14 +112,56 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
         }
         dropCachesHint(out);
         long t0 = System.nanoTime();
-        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(r).withCapacityBytes(bytes * 2))) {
+        try (SpillQueue q = SpillQueue.open(reopenConfig(r, bytes))) {
             double s = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "  reopen %.2f GB (%,d records, %d segments): %.2f s%n", q.diskBytes() / (double) (1L << 30),
                     q.recoveryReport().recordsScanned(), q.segmentCount(), s);
+            out.printf(Locale.ROOT, "         target < 5 s: %s%n", s < 5 ? "met" : "NOT met");
         }
         delete(dir);
         out.flush();
         return 0;
+    }
+
+    private static SpillConfig reopenConfig(Path dir, long bytes) {
+        SpillConfig c = SpillConfig.defaults(dir);
+        return c.withCapacityBytes(Math.max(bytes * 2, c.segmentBytes()));
+    }
+
+    private Optional<DdBaseline.Result> baseline(FsyncPolicy policy, PrintWriter out) throws IOException {
+        if (ddMebibytes <= 0) {
+            return Optional.empty();
+        }
+        Optional<DdBaseline.Result> r = policy == FsyncPolicy.GROUP
+                ? DdBaseline.sequential(dir, ddMebibytes)
+                : DdBaseline.dsync(dir, ddWrites);
+        if (r.isEmpty()) {
+            out.println("  dd baseline: dd not available here; ratios to the disk are not shown");
+        } else if (policy == FsyncPolicy.GROUP) {
+            out.printf(Locale.ROOT, "  dd bs=1M count=%d conv=fdatasync: %.1f MB/s%n", ddMebibytes, r.get().megabytesPerSecond());
+        } else {
+            out.printf(Locale.ROOT, "  dd bs=1k count=%d oflag=dsync: %,.0f writes/s%n", ddWrites, r.get().writesPerSecond());
+        }
+        return r;
+    }
+
+    /** The targets, stated against the baseline measured in this same run. */
+    private static void verdict(PrintWriter out, FsyncPolicy policy, int size, double rate, double mb,
+                                Optional<DdBaseline.Result> dd) {
+        if (policy == FsyncPolicy.GROUP) {
+            String records = rate >= 1e6 ? "met" : "NOT met";
+            if (size == 1024 && dd.isPresent()) {
+                double share = mb / dd.get().megabytesPerSecond();
+                out.printf(Locale.ROOT, "         target >= 1 M records/s: %s; >= 50%% of dd MB/s: %.0f%%, %s%n",
+                        records, 100 * share, share >= 0.5 ? "met" : "NOT met");
+            } else {
+                out.printf(Locale.ROOT, "         target >= 1 M records/s: %s%n", records);
+            }
+        } else if (dd.isPresent()) {
+            double share = rate / dd.get().writesPerSecond();
+            out.printf(Locale.ROOT, "         target >= 80%% of dd dsync writes/s: %.0f%%, %s%n",
+                    100 * share, share >= 0.8 ? "met" : "NOT met");
+        }
     }
 
     private static void dropCachesHint(PrintWriter out) {

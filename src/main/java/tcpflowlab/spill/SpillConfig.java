@@ -16,9 +16,19 @@ public record SpillConfig(Path dir, long segmentBytes, int maxRecordBytes, long 
                           int groupRecords, long groupMillis) {
 
     public SpillConfig {
-        if (segmentBytes < 1024 || maxRecordBytes < 1 || maxRecordBytes > (1 << 26) || capacityBytes < segmentBytes
-                || groupRecords < 1 || groupMillis < 0) {
-            throw new IllegalArgumentException("spill configuration out of range: " + this);
+        // (in a compact constructor the fields are not assigned yet: name the parameters)
+        check("segmentBytes", segmentBytes, 1024, Long.MAX_VALUE);
+        check("maxRecordBytes", maxRecordBytes, 1, 1 << 26);
+        check("capacityBytes", capacityBytes, segmentBytes, Long.MAX_VALUE);
+        check("groupRecords", groupRecords, 1, Integer.MAX_VALUE);
+        check("groupMillis", groupMillis, 0, Long.MAX_VALUE);
+    }
+
+    private static void check(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("spill configuration: " + field + " = " + value + " is outside "
+                    + min + " .. " + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "(no limit)" : max)
+                    + (field.equals("capacityBytes") ? " (at least one segment)" : ""));
         }
     }
 

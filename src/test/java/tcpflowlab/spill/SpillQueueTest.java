@@ -32,6 +32,16 @@ class SpillQueueTest {
     }
 
     @Test
+    void anOutOfRangeConfigurationNamesTheFieldTheValueAndTheRange(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SpillConfig(dir, 100, 1024, 1 << 20, FsyncPolicy.GROUP, 8, 5));
+        assertTrue(e.getMessage().contains("segmentBytes = 100 is outside 1024"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SpillConfig.defaults(dir).withCapacityBytes(4096));
+        assertTrue(e.getMessage().contains("capacityBytes = 4096") && e.getMessage().contains("at least one segment"),
+                e.getMessage());
+    }
+
+    @Test
     void appendsReadBackInOrderAcrossSegmentsAndReopen(@TempDir Path dir) throws Exception {
         SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
         try (SpillQueue q = SpillQueue.open(cfg)) {

@@ -1,0 +1,60 @@
+package tcpflowlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpillBenchTest {
+
+    @Test
+    void ddSummaryLinesParseIntoRatesAndOtherTextDoesNot() {
+        String gnu = "2048+0 records in\n2048+0 records out\n"
+                + "2147483648 bytes (2.1 GB, 2.0 GiB) copied, 1.23148 s, 1.7 GB/s\n";
+        DdBaseline.Result r = DdBaseline.parse(gnu, 1 << 20).orElseThrow();
+        assertEquals(2147483648L, r.bytes());
+        assertEquals(2147483648.0 / 1.23148 / 1e6, r.megabytesPerSecond(), 1e-6);
+        DdBaseline.Result dsync = DdBaseline.parse(
+                "10240000 bytes (10 MB, 9.8 MiB) copied, 1,635 s, 6.3 MB/s", 1024).orElseThrow(); // a comma locale
+        assertEquals(10000 / 1.635, dsync.writesPerSecond(), 1e-6);
+        assertTrue(DdBaseline.parse("dd: failed to open 'x': Permission denied", 1024).isEmpty());
+        assertTrue(DdBaseline.parse("0 bytes copied, 0 s, 0 B/s", 1024).isEmpty());
+    }
+
+    @Test
+    void theBenchMeasuresEveryCaseAgainstItsOwnBaselineAndCleansUp(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("bench");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench-spill", "--dir", dir.toString(),
+                "--seconds", "0.05", "--replay-records", "20000", "--reopen-gb", "0.002", "--dd-mib", "4", "--dd-writes", "20");
+        String text = out.toString();
+        assertEquals(0, code, err + text);
+        for (String policy : new String[] {"GROUP", "ALWAYS"}) {
+            for (int size : new int[] {13, 64, 1024}) {
+                Matcher m = Pattern.compile(policy + " +" + size + " B: +([0-9,]+) records/s").matcher(text);
+                assertTrue(m.find(), policy + " " + size + ": " + text);
+                assertTrue(Long.parseLong(m.group(1).replace(",", "")) > 0, text);
+            }
+        }
+        assertTrue(text.contains("replay   13 B: 20,000 records"), text);
+        assertTrue(text.contains("replay   64 B: 20,000 records"), text);
+        assertTrue(text.contains("replay 1024 B: 4,000 records"), text);
+        assertTrue(text.contains("reopen "), text);
+        if (text.contains("conv=fdatasync")) { // dd present: the ratios are stated
+            assertTrue(text.contains("% of dd MB/s"), text);
+            assertTrue(text.contains("of dd dsync writes/s"), text);
+        } else {
+            assertTrue(text.contains("dd not available"), text);
+        }
+        assertTrue(Files.notExists(dir), "the bench removes what it wrote");
+    }
+}
