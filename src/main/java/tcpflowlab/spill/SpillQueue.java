@@ -24,6 +24,7 @@ public final class SpillQueue implements OverflowQueue {
     static final int HEADER = 16;
     static final String SUFFIX = ".seg";
     private static final int BATCH_BYTES = 1024 * 1024;
+    private static final int PADDING_LIMIT = 64 * 1024; // the largest block size O_DIRECT aligns to
 
     /** One record as read back. */
     public record Record(long sequence, byte[] payload) {
@@ -50,6 +51,7 @@ public final class SpillQueue implements OverflowQueue {
 
     private final SpillConfig config;
     private final Storage storage;
+    private final DirectoryLock lock;
     private final List<Segment> segments = new ArrayList<>();
     private final ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_BYTES);
     private final CRC32C crc = new CRC32C();
@@ -84,6 +86,7 @@ public final class SpillQueue implements OverflowQueue {
     private SpillQueue(SpillConfig config, Storage storage, RecoveryReport.Builder rb) throws IOException {
         this.config = config;
         this.storage = storage;
+        this.lock = DirectoryLock.acquire(config.dir());
         try {
             recover(rb);
         } catch (IOException | RuntimeException e) {
@@ -174,7 +177,11 @@ public final class SpillQueue implements OverflowQueue {
             try (SegmentFile f = storage.open(p, false)) {
                 Scan scan = scan(f, first);
                 rb.recordsScanned(scan.records);
-                if (scan.problem != null) {
+                // A zero tail is a direct segment's padded last block (DirectAppendFile) or an
+                // unfinished write: cut from the active segment like any torn tail, and not a
+                // reason to set a sealed segment aside (a gap in sequences is still reported).
+                boolean zeros = scan.problem != null && isPadding(f, scan.validBytes);
+                if (scan.problem != null && !(sealed && zeros)) {
                     if (sealed) {
                         f.close();
                         Path aside = p.resolveSibling(p.getFileName() + ".corrupt");
@@ -188,7 +195,7 @@ public final class SpillQueue implements OverflowQueue {
                     f.force();
                     rb.truncated(cut);
                     rb.note("active segment " + p.getFileName() + ": cut " + cut + " bytes at byte " + scan.validBytes
-                            + " (" + scan.problem + ")");
+                            + " (" + (zeros ? "zeros: block padding or an unfinished write" : scan.problem) + ")");
                 }
                 s.size = scan.validBytes;
                 s.last = first + scan.records - 1;
@@ -206,9 +213,19 @@ public final class SpillQueue implements OverflowQueue {
             newSegment(committed + 1);
         } else {
             Segment active = segments.get(segments.size() - 1);
-            active.file = storage.open(active.path, false);
-            activeFile = active.file;
-            lastSequence = Math.max(active.last, committed);
+            if (active.last < committed) {
+                // The client acknowledged records that never reached the disk (a crash between
+                // its ack and the group commit). They are delivered, so nothing is lost, but the
+                // next record is committed + 1, which the old segment cannot hold: a segment's
+                // sequences are consecutive from its name. Start a new one; the old is deleted
+                // below as acknowledged.
+                lastSequence = committed;
+                newSegment(committed + 1);
+            } else {
+                active.file = openSegment(active.path, false);
+                activeFile = active.file;
+                lastSequence = active.last;
+            }
             if (segments.get(0).first > committed + 1) {
                 rb.note("sequences " + (committed + 1) + " .. " + (segments.get(0).first - 1)
                         + " are missing before the first segment");
@@ -219,6 +236,26 @@ public final class SpillQueue implements OverflowQueue {
     }
 
     private record Scan(long records, long validBytes, String problem) {
+    }
+
+    /** Padding a direct segment can leave after its last record: less than 64 KiB, all zeros. */
+    private static boolean isPadding(SegmentFile f, long from) throws IOException {
+        long size = f.size();
+        if (size - from <= 0 || size - from >= PADDING_LIMIT) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) (size - from));
+        while (b.hasRemaining()) {
+            if (f.read(b, from + b.position()) <= 0) {
+                return false;
+            }
+        }
+        for (int i = 0; i < b.limit(); i++) {
+            if (b.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads a segment from the start; stops at the first record that is not whole and valid. */
@@ -485,9 +522,18 @@ public final class SpillQueue implements OverflowQueue {
     private Segment createSegment(long first) throws IOException {
         Path p = config.dir().resolve(String.format(Locale.ROOT, "%020d%s", first, SUFFIX));
         Segment s = new Segment(first, p);
-        s.file = storage.open(p, true);
+        s.file = openSegment(p, true);
         segments.add(s);
         return s;
+    }
+
+    /**
+     * GROUP appends in big batches, so its segments bypass the page cache where the storage
+     * can; OS must survive a killed process at each append and ALWAYS forces each record, so
+     * both write through the page cache.
+     */
+    private SegmentFile openSegment(Path p, boolean create) throws IOException {
+        return config.policy() == FsyncPolicy.GROUP ? storage.openAppender(p, create) : storage.open(p, create);
     }
 
     private Segment active() {
@@ -569,18 +615,21 @@ public final class SpillQueue implements OverflowQueue {
                 return null;
             }
             try {
-                flushBatch();
                 Segment s = find(next);
                 if (s == null) {
                     throw new IOException("sequence " + next + " is no longer in the queue");
                 }
                 if (!s.path.equals(segment)) {
+                    flushBatch(); // skipping reads the headers from the file
                     segment = s.path;
                     offset = 0;
                     bufStart = -1;
                     skipTo(s, next);
                 }
-                Record r = readAt(s);
+                // A reader right behind the appender (a server draining while new messages
+                // arrive) takes records still in the batch from memory: flushing for each one
+                // would cost a device write each with direct segments.
+                Record r = s.file != null && offset >= s.file.size() ? readFromBatch(s) : readAt(s);
                 next++;
                 return r;
             } catch (IOException e) {
@@ -615,6 +664,22 @@ public final class SpillQueue implements OverflowQueue {
             offset += HEADER + len;
             if (seq != next) {
                 throw new IOException("read sequence " + seq + " where " + next + " was due");
+            }
+            return new Record(seq, payload);
+        }
+
+        private Record readFromBatch(Segment s) throws IOException {
+            int at = (int) (offset - s.file.size());
+            if (at + HEADER > batch.position()) {
+                throw new IOException("record " + next + " is neither in " + s.path.getFileName() + " nor in the batch");
+            }
+            int len = batch.getInt(at);
+            long seq = batch.getLong(at + 8);
+            byte[] payload = new byte[len];
+            batch.get(at + HEADER, payload);
+            offset += HEADER + len;
+            if (seq != next) {
+                throw new IOException("batch holds sequence " + seq + " where " + next + " was due");
             }
             return new Record(seq, payload);
         }
@@ -704,6 +769,13 @@ public final class SpillQueue implements OverflowQueue {
         try {
             if (position != null) {
                 position.close();
+            }
+        } catch (IOException e) {
+            // already failing
+        }
+        try {
+            if (lock != null) {
+                lock.close(); // reopening, in this process or another, recovers
             }
         } catch (IOException e) {
             // already failing
@@ -810,15 +882,30 @@ public final class SpillQueue implements OverflowQueue {
             }
         } finally {
             closed = true;
-            for (Segment s : segments) {
-                if (s.file != null) {
-                    s.file.close();
-                    s.file = null;
+            try {
+                for (Segment s : segments) {
+                    if (s.file != null) {
+                        s.file.close();
+                        s.file = null;
+                    }
                 }
-            }
-            if (!failed) {
-                position.close();
+                if (!failed) {
+                    position.close();
+                }
+            } finally {
+                lock.close();
             }
         }
+    }
+
+    /**
+     * Drops the queue the way a crashed process does: the fsync thread stops, and nothing is
+     * flushed, synced, truncated or closed (the files stay as the page cache holds them) except
+     * the directory lock, which the OS would release. For crash tests in this package.
+     */
+    void abandon() throws IOException {
+        stopSyncer();
+        closed = true;
+        lock.close();
     }
 }

@@ -15,6 +15,14 @@ import java.util.stream.Stream;
 public interface Storage {
     SegmentFile open(Path file, boolean create) throws IOException;
 
+    /**
+     * Opens a segment that is only appended to, in big batches: {@link #DISK} writes it with
+     * O_DIRECT where the file system allows ({@link DirectAppendFile}), else as {@link #open}.
+     */
+    default SegmentFile openAppender(Path file, boolean create) throws IOException {
+        return open(file, create);
+    }
+
     /** Replaces {@code to} with {@code from} atomically where the file system can. */
     void move(Path from, Path to) throws IOException;
 
@@ -26,6 +34,12 @@ public interface Storage {
     List<Path> list(Path dir) throws IOException;
 
     Storage DISK = new Storage() {
+        @Override
+        public SegmentFile openAppender(Path file, boolean create) throws IOException {
+            java.util.Optional<SegmentFile> direct = DirectAppendFile.open(file, create);
+            return direct.isPresent() ? direct.get() : open(file, create);
+        }
+
         @Override
         public SegmentFile open(Path file, boolean create) throws IOException {
             FileChannel ch = create

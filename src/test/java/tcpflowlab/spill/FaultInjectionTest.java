@@ -36,7 +36,15 @@ class FaultInjectionTest {
 
         @Override
         public SegmentFile open(Path file, boolean create) throws IOException {
-            SegmentFile real = Storage.DISK.open(file, create);
+            return wrap(Storage.DISK.open(file, create));
+        }
+
+        @Override
+        public SegmentFile openAppender(Path file, boolean create) throws IOException {
+            return wrap(Storage.DISK.openAppender(file, create)); // the direct segments of GROUP
+        }
+
+        private SegmentFile wrap(SegmentFile real) {
             return new SegmentFile() {
                 @Override
                 public void append(ByteBuffer src) throws IOException {

@@ -42,7 +42,16 @@ class PowerLossTest {
         @Override
         public SegmentFile open(Path file, boolean create) throws IOException {
             check();
-            SegmentFile real = Storage.DISK.open(file, create);
+            return wrap(file, Storage.DISK.open(file, create));
+        }
+
+        @Override
+        public SegmentFile openAppender(Path file, boolean create) throws IOException {
+            check();
+            return wrap(file, Storage.DISK.openAppender(file, create)); // the direct segments of GROUP
+        }
+
+        private SegmentFile wrap(Path file, SegmentFile real) {
             return new SegmentFile() {
                 @Override
                 public void append(ByteBuffer src) throws IOException {
@@ -193,6 +202,12 @@ class PowerLossTest {
                     }
                     long next = again.lastSequence() + 1;
                     assertEquals(next, again.append(SpillQueueTest.payload(next)), where + ": appends after recovery");
+                }
+                try (SpillQueue again = SpillQueue.open(cfg)) {
+                    assertTrue(again.recoveryReport().clean(), where + ": the append after recovery is sound: "
+                            + again.recoveryReport());
+                    List<Long> seqs = SpillQueueTest.readAll(again);
+                    assertEquals(again.lastSequence(), seqs.get(seqs.size() - 1), where);
                 }
             }
         }

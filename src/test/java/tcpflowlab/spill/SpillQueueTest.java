@@ -42,6 +42,46 @@ class SpillQueueTest {
     }
 
     @Test
+    void recordsAcknowledgedBeforeTheyReachedTheDiskDoNotBreakTheNextSegment(@TempDir Path dir) throws Exception {
+        // GROUP hands a reader records still in its batch; the client may acknowledge them and
+        // the process die before the group commit writes them.
+        SpillConfig cfg = SpillConfig.defaults(dir);
+        SpillQueue q = SpillQueue.open(cfg);
+        q.append(payload(1));
+        SpillQueue.Cursor c = q.cursor(0);
+        assertEquals(1, c.next().sequence()); // the cursor enters the segment: record 1 is written
+        for (long s = 2; s <= 10; s++) {
+            q.append(payload(s));
+            assertEquals(s, c.next().sequence(), "read from the batch");
+        }
+        q.acknowledge(10);
+        q.abandon();
+        try (SpillQueue again = SpillQueue.open(cfg)) {
+            assertEquals(10, again.committedSequence());
+            assertEquals(10, again.lastSequence(), "the next sequence follows the acknowledged ones");
+            assertEquals(0, again.depthMessages());
+            assertEquals(11, again.append(payload(11)));
+            assertEquals(12, again.append(payload(12)));
+        }
+        try (SpillQueue again = SpillQueue.open(cfg)) {
+            assertTrue(again.recoveryReport().clean(), again.recoveryReport().toString());
+            assertEquals(List.of(11L, 12L), readAll(again));
+        }
+    }
+
+    @Test
+    void aSecondQueueOnTheSameDirectoryIsRefusedWithAClearError(@TempDir Path dir) throws Exception {
+        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir))) {
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> SpillQueue.open(SpillConfig.defaults(dir)));
+            assertTrue(e.getMessage().contains("in use by another queue"), e.getMessage());
+            q.append(payload(1));
+        }
+        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir))) {
+            assertEquals(1, q.lastSequence(), "closing releases the directory");
+        }
+    }
+
+    @Test
     void appendsReadBackInOrderAcrossSegmentsAndReopen(@TempDir Path dir) throws Exception {
         SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
         try (SpillQueue q = SpillQueue.open(cfg)) {
