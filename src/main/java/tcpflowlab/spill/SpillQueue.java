@@ -906,6 +906,18 @@ public final class SpillQueue implements OverflowQueue {
     void abandon() throws IOException {
         stopSyncer();
         closed = true;
+        for (Segment s : segments) {
+            if (s.file instanceof DirectAppendFile d) {
+                d.abandon(); // its writer thread would outlive the "process"
+            }
+        }
+        synchronized (forceLock) {
+            for (Sealed f : sealing) {
+                if (f.file() instanceof DirectAppendFile d) {
+                    d.abandon();
+                }
+            }
+        }
         lock.close();
     }
 }

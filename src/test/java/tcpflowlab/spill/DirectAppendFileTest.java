@@ -91,6 +91,42 @@ class DirectAppendFileTest {
     }
 
     @Test
+    void aForceFromAnotherThreadCoversEveryByteAppendedBeforeIt(@TempDir Path dir) throws Exception {
+        Random rnd = new Random(7);
+        Path file = dir.resolve("00000000000000000001.seg");
+        SegmentFile f = openDirect(file, true);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        java.util.concurrent.ExecutorService syncer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 40; i++) {
+                byte[] data = new byte[1 + rnd.nextInt(3 << 20)];
+                rnd.nextBytes(data);
+                f.append(ByteBuffer.wrap(data));
+                expected.write(data);
+                long from = expected.size() - data.length;
+                // the queue's fsync thread: force, then the file must hold the last append
+                // (read at once: the writer needs milliseconds for megabytes, this microseconds)
+                syncer.submit(() -> {
+                    f.force();
+                    ByteBuffer onDisk = ByteBuffer.allocate(data.length);
+                    try (var ch = java.nio.channels.FileChannel.open(file)) {
+                        while (onDisk.hasRemaining() && ch.read(onDisk, from + onDisk.position()) > 0) {
+                            // read the region of the last append
+                        }
+                    }
+                    assertEquals(data.length, onDisk.position(), "forced bytes present");
+                    assertArrayEquals(data, onDisk.array());
+                    return null;
+                }).get();
+            }
+        } finally {
+            syncer.shutdownNow();
+            f.close();
+        }
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file));
+    }
+
+    @Test
     void aGroupQueueRecoversAZeroPaddedTailAndASealedSegmentWithPadding(@TempDir Path dir) throws Exception {
         SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(8192);
         try (SpillQueue q = SpillQueue.open(cfg)) {
