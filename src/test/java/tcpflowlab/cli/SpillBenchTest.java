@@ -35,23 +35,28 @@ class SpillBenchTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench-spill", "--dir", dir.toString(),
-                "--seconds", "0.05", "--replay-records", "20000", "--reopen-gb", "0.002", "--dd-mib", "4", "--dd-writes", "20");
+                "--seconds", "0.05", "--replay-records", "20000", "--reopen-gb", "0.002", "--dd-mib", "4", "--dd-writes", "20",
+                "--always-rounds", "2");
         String text = out.toString();
         assertEquals(0, code, err + text);
         for (String policy : new String[] {"GROUP", "ALWAYS"}) {
             for (int size : new int[] {13, 64, 1024}) {
                 Matcher m = Pattern.compile(policy + " +" + size + " B: +([0-9,]+) records/s").matcher(text);
+                // ALWAYS reports the median of its rounds, and each round on its own line
                 assertTrue(m.find(), policy + " " + size + ": " + text);
                 assertTrue(Long.parseLong(m.group(1).replace(",", "")) > 0, text);
             }
         }
+        assertEquals(2, Pattern.compile("ALWAYS round \\d:.* 1024 B [0-9,]+/s").matcher(text).results().count(), text);
+        assertTrue(text.contains("(median of 2)"), text);
         assertTrue(text.contains("replay   13 B: 20,000 records"), text);
         assertTrue(text.contains("replay   64 B: 20,000 records"), text);
         assertTrue(text.contains("replay 1024 B: 4,000 records"), text);
         assertTrue(text.contains("reopen "), text);
         if (text.contains("conv=fdatasync")) { // dd present: the ratios are stated
             assertTrue(text.contains("% of dd MB/s"), text);
-            assertTrue(text.contains("of dd dsync writes/s"), text);
+            assertTrue(text.contains("of dd dsync writes/s (median"), text);
+            assertTrue(text.contains("dd dsync "), text);
         } else {
             assertTrue(text.contains("dd not available"), text);
         }
