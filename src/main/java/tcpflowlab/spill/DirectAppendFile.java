@@ -243,6 +243,11 @@ final class DirectAppendFile implements SegmentFile {
     }
 
     @Override
+    public void flush() throws IOException {
+        drain();
+    }
+
+    @Override
     public void force() throws IOException {
         drain();
         direct.force(false); // fdatasync: the device's cache and the file's size

@@ -17,6 +17,13 @@ public interface SegmentFile extends AutoCloseable {
     /** Reads into {@code dst} from {@code position}; returns bytes read, -1 at end. */
     int read(ByteBuffer dst, long position) throws IOException;
 
+    /**
+     * Waits until every appended byte is in the file for any reader (not yet durable): files
+     * that write on another thread ({@link DirectAppendFile}) finish what is in flight; files
+     * that write in {@link #append} have nothing to do.
+     */
+    void flush() throws IOException;
+
     /** fsync: data (and size) to stable storage. */
     void force() throws IOException;
 

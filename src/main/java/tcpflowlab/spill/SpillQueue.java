@@ -77,6 +77,7 @@ public final class SpillQueue implements OverflowQueue {
     private final Object forceLock = new Object();
     private volatile SegmentFile activeFile;
     private final List<Sealed> sealing = new ArrayList<>(); // guarded by forceLock
+    private volatile int sealingCount; // sealing.size(), for readers that need not lock
     private boolean directoryDirty; // guarded by forceLock
     private Thread syncer;
     private long syncRequested;
@@ -473,6 +474,7 @@ public final class SpillQueue implements OverflowQueue {
             SegmentFile f = sealing.get(0).file();
             force(f);
             sealing.remove(0);
+            sealingCount = sealing.size();
             f.close();
         }
         if (directoryDirty) {
@@ -494,6 +496,7 @@ public final class SpillQueue implements OverflowQueue {
             Segment next = createSegment(lastSequence + 1);
             synchronized (forceLock) {
                 sealing.add(new Sealed(old.path, old.file));
+                sealingCount = sealing.size();
                 directoryDirty = true;
                 activeFile = next.file;
             }
@@ -584,6 +587,26 @@ public final class SpillQueue implements OverflowQueue {
             for (int i = 0; i < sealing.size(); i++) {
                 if (sealing.get(i).path().equals(path)) {
                     sealing.remove(i).file().close();
+                    sealingCount = sealing.size();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * A segment sealed moments ago may still have writes in flight on its own thread: a reader
+     * opening it by name waits for them. Rare (only until the syncer has sealed it), so the
+     * common case does not take the lock.
+     */
+    private void awaitSealed(Path path) throws IOException {
+        if (sealingCount == 0) {
+            return;
+        }
+        synchronized (forceLock) {
+            for (Sealed x : sealing) {
+                if (x.path().equals(path)) {
+                    x.file().flush();
                     return;
                 }
             }
@@ -692,6 +715,9 @@ public final class SpillQueue implements OverflowQueue {
             }
             ByteBuffer b = need <= buf.capacity() ? buf : ByteBuffer.allocate(need);
             b.clear();
+            if (s.file == null) {
+                awaitSealed(s.path);
+            }
             try (SegmentFile f = s.file != null ? null : storage.open(s.path, false)) {
                 SegmentFile src = s.file != null ? s.file : f;
                 while (b.position() < need) {
@@ -755,6 +781,7 @@ public final class SpillQueue implements OverflowQueue {
                 }
             }
             sealing.clear();
+            sealingCount = 0;
         }
         for (Segment s : segments) {
             if (s.file != null) {

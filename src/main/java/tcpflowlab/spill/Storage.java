@@ -70,6 +70,11 @@ public interface Storage {
                 }
 
                 @Override
+                public void flush() {
+                    // append() wrote through to the OS already
+                }
+
+                @Override
                 public void force() throws IOException {
                     ch.force(false); // fdatasync: the size is data here, the name is forced via the directory
                 }

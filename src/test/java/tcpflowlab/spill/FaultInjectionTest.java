@@ -72,6 +72,11 @@ class FaultInjectionTest {
                 }
 
                 @Override
+                public void flush() throws IOException {
+                    real.flush();
+                }
+
+                @Override
                 public void force() throws IOException {
                     maybeFail(Fault.FORCE);
                     real.force();

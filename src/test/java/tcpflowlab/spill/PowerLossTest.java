@@ -72,6 +72,11 @@ class PowerLossTest {
                 }
 
                 @Override
+                public void flush() throws IOException {
+                    real.flush();
+                }
+
+                @Override
                 public void force() throws IOException {
                     check();
                     real.force();

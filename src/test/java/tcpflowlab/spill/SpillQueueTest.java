@@ -82,6 +82,30 @@ class SpillQueueTest {
     }
 
     @Test
+    void aReaderRightBehindTheAppenderCrossesEverySegmentRoll(@TempDir Path dir) throws Exception {
+        // GROUP: a segment is sealed while its last writes may still be on their way to the
+        // device; a reader that follows the appender must still find them there.
+        byte[] big = new byte[3000];
+        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir).withSegmentBytes(64 * 1024))) {
+            SpillQueue.Cursor c = q.cursor(0);
+            long expected = 1;
+            for (long s = 1; s <= 20_000; s++) {
+                java.util.Arrays.fill(big, (byte) s);
+                q.append(big);
+                if (s % 3 == 0) {
+                    SpillQueue.Record r;
+                    while ((r = c.next()) != null) {
+                        assertEquals(expected, r.sequence());
+                        assertEquals((byte) expected, r.payload()[2999], "payload of " + expected);
+                        expected++;
+                    }
+                }
+            }
+            assertTrue(q.segmentCount() > 500, "rolled: " + q.segmentCount());
+        }
+    }
+
+    @Test
     void appendsReadBackInOrderAcrossSegmentsAndReopen(@TempDir Path dir) throws Exception {
         SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
         try (SpillQueue q = SpillQueue.open(cfg)) {
