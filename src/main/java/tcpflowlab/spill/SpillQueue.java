@@ -65,6 +65,7 @@ public final class SpillQueue implements OverflowQueue {
     private final java.util.concurrent.atomic.AtomicLong fsyncs = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong fsyncNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean failed;
+    private boolean hasGaps; // recovery found sequences missing between segments
     private boolean closed;
 
     // GROUP commits run on their own thread, so appends never wait for an fsync: the appender
@@ -203,7 +204,9 @@ public final class SpillQueue implements OverflowQueue {
             }
             if (!segments.isEmpty() && s.first != segments.get(segments.size() - 1).last + 1) {
                 rb.note("sequences " + (segments.get(segments.size() - 1).last + 1) + " .. " + (s.first - 1)
-                        + " are missing (lost with a corrupt segment)");
+                        + " are missing (a corrupt segment set aside, or records a crash took before they were durable);"
+                        + " readers skip them");
+                hasGaps = true;
             }
             segments.add(s);
             diskBytes += s.size;
@@ -229,7 +232,8 @@ public final class SpillQueue implements OverflowQueue {
             }
             if (segments.get(0).first > committed + 1) {
                 rb.note("sequences " + (committed + 1) + " .. " + (segments.get(0).first - 1)
-                        + " are missing before the first segment");
+                        + " are missing before the first segment; readers skip them");
+                hasGaps = true;
             }
         }
         durableSequence = lastSequence;
@@ -640,7 +644,16 @@ public final class SpillQueue implements OverflowQueue {
             try {
                 Segment s = find(next);
                 if (s == null) {
-                    throw new IOException("sequence " + next + " is no longer in the queue");
+                    // A gap recovery reported (a corrupt segment set aside, or records a crash
+                    // took before they were durable): continue with the next segment that exists.
+                    s = firstAfter(next);
+                    if (s == null) {
+                        throw new IOException("sequence " + next + " is no longer in the queue");
+                    }
+                    next = s.first;
+                    if (next > lastSequence) {
+                        return null;
+                    }
                 }
                 if (!s.path.equals(segment)) {
                     flushBatch(); // skipping reads the headers from the file
@@ -734,6 +747,16 @@ public final class SpillQueue implements OverflowQueue {
             b.position(0);
             return b;
         }
+    }
+
+    /** The first segment that starts after {@code seq}, or null. */
+    private Segment firstAfter(long seq) {
+        for (Segment s : segments) {
+            if (s.first > seq) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private Segment find(long seq) {
@@ -839,7 +862,7 @@ public final class SpillQueue implements OverflowQueue {
      */
     @Override
     public long depthBytes() {
-        long onDisk = lastSequence - segments.get(0).first + 1;
+        long onDisk = recordsAfter(segments.get(0).first - 1);
         if (onDisk <= 0 || depthMessages() <= 0) {
             return 0;
         }
@@ -849,7 +872,19 @@ public final class SpillQueue implements OverflowQueue {
     /** Records appended and not yet acknowledged. */
     @Override
     public long depthMessages() {
-        return lastSequence - position.sequence();
+        return recordsAfter(position.sequence());
+    }
+
+    /** Records in the queue with a sequence above {@code sequence}: gaps do not count. */
+    private long recordsAfter(long sequence) {
+        if (!hasGaps) {
+            return lastSequence - sequence;
+        }
+        long n = 0;
+        for (Segment s : segments) {
+            n += Math.max(0, s.last - Math.max(s.first, sequence + 1) + 1);
+        }
+        return n;
     }
 
     /** Bytes of segment files on disk (a segment is freed once fully acknowledged). */

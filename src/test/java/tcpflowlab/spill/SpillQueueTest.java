@@ -106,6 +106,39 @@ class SpillQueueTest {
     }
 
     @Test
+    void readersSkipTheGapOfACorruptSegmentSetAsideAndDepthDoesNotCountIt(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096).withPolicy(FsyncPolicy.OS);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            for (long s = 1; s <= 400; s++) {
+                q.append(payload(s));
+            }
+        }
+        List<Path> segs = Storage.DISK.list(dir).stream().filter(p -> p.toString().endsWith(".seg")).toList();
+        assertTrue(segs.size() >= 4, "segments: " + segs);
+        Path second = segs.get(1);
+        long first = Long.parseLong(second.getFileName().toString().substring(0, 20));
+        long next = Long.parseLong(segs.get(2).getFileName().toString().substring(0, 20));
+        byte[] b = Files.readAllBytes(second);
+        b[40] ^= 0x7f; // inside its first record
+        Files.write(second, b);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("readers skip them")), q.recoveryReport().toString());
+            List<Long> seqs = readAll(q);
+            List<Long> want = new ArrayList<>();
+            for (long s = 1; s <= 400; s++) {
+                if (s < first || s >= next) {
+                    want.add(s);
+                }
+            }
+            assertEquals(want, seqs, "everything but the corrupt segment, in order");
+            assertEquals(want.size(), q.depthMessages(), "the gap is not depth");
+            q.acknowledge(first + 1); // inside the gap
+            assertEquals(400 - next + 1, q.depthMessages());
+            assertEquals(next, q.cursor(q.committedSequence()).next().sequence(), "a cursor inside the gap starts after it");
+        }
+    }
+
+    @Test
     void appendsReadBackInOrderAcrossSegmentsAndReopen(@TempDir Path dir) throws Exception {
         SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
         try (SpillQueue q = SpillQueue.open(cfg)) {
