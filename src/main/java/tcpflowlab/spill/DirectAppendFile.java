@@ -32,8 +32,9 @@ import java.util.concurrent.BlockingQueue;
  * thread (the queue's fsync thread, a power-cut test).
  */
 final class DirectAppendFile implements SegmentFile {
-    private static final int BUFFER_BYTES = 2 << 20;
-    private static final int BUFFERS = 4;
+    /** Buffers in flight per file: the appender fills one while the writer writes the others. */
+    static final int BUFFERS = 4;
+    static final int BUFFER_BYTES = 2 << 20;
 
     /** One write for the writer thread: buffer bytes [0, length) at file offset {@code at}. */
     private record Write(ByteBuffer buffer, long at, int length) {
@@ -45,7 +46,9 @@ final class DirectAppendFile implements SegmentFile {
     private final FileChannel direct;
     private final FileChannel reads;
     private final int block;
+    private final AlignedBuffers pool;
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
+    private int taken; // buffers this file took from the pool (up to BUFFERS, on demand)
     private final BlockingQueue<Write> writes = new ArrayBlockingQueue<>(BUFFERS + 1);
     private final byte[] tail;       // the partial last block's bytes, written again next time
     private int tailLength;
@@ -56,15 +59,14 @@ final class DirectAppendFile implements SegmentFile {
     private IOException failure;     // the writer's, guarded by this
     private Thread writer;
 
-    private DirectAppendFile(Path file, FileChannel direct, FileChannel reads, int block) throws IOException {
+    private DirectAppendFile(Path file, FileChannel direct, FileChannel reads, int block, AlignedBuffers pool)
+            throws IOException {
         this.file = file;
         this.direct = direct;
         this.reads = reads;
         this.block = block;
+        this.pool = pool;
         this.tail = new byte[block];
-        for (int i = 0; i < BUFFERS; i++) {
-            free.add(ByteBuffer.allocateDirect(BUFFER_BYTES + 2 * block).alignedSlice(block));
-        }
         loadTail(direct.size());
     }
 
@@ -72,11 +74,14 @@ final class DirectAppendFile implements SegmentFile {
      * Opens {@code file} for direct appends, or returns empty where the file system or OS
      * refuses O_DIRECT (tmpfs, some network file systems): the caller then writes buffered.
      */
-    static Optional<SegmentFile> open(Path file, boolean create) throws IOException {
+    static Optional<SegmentFile> open(Path file, boolean create, AlignedBuffers pool) throws IOException {
         int block;
         FileChannel direct;
         try {
             block = (int) Math.max(4096, Files.getFileStore(create ? file.toAbsolutePath().getParent() : file).getBlockSize());
+            if (AlignedBuffers.ALIGNMENT % block != 0 || pool.bufferBytes() < BUFFER_BYTES + 2 * block) {
+                return Optional.empty(); // an unusual block size: write buffered
+            }
             direct = create
                     ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)
                     : FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
@@ -88,7 +93,7 @@ final class DirectAppendFile implements SegmentFile {
         FileChannel reads = null;
         try {
             reads = FileChannel.open(file, StandardOpenOption.READ);
-            return Optional.of(new DirectAppendFile(file, direct, reads, block));
+            return Optional.of(new DirectAppendFile(file, direct, reads, block, pool));
         } catch (IOException | RuntimeException e) {
             direct.close();
             if (reads != null) {
@@ -139,6 +144,14 @@ final class DirectAppendFile implements SegmentFile {
     }
 
     private ByteBuffer takeFree() throws IOException {
+        ByteBuffer b = free.poll();
+        if (b != null) {
+            return b;
+        }
+        if (taken < BUFFERS) {
+            taken++;
+            return pool.take();
+        }
         try {
             return free.take();
         } catch (InterruptedException e) {
@@ -273,10 +286,19 @@ final class DirectAppendFile implements SegmentFile {
                 drain();
             } finally {
                 stopWriter();
+                returnBuffers();
             }
             if (d.size() > end) {
                 d.truncate(end);
             }
+        }
+    }
+
+    /** After the writer stopped: the buffers go back for the next segment. */
+    private void returnBuffers() {
+        ByteBuffer b;
+        while ((b = free.poll()) != null) {
+            pool.give(b);
         }
     }
 

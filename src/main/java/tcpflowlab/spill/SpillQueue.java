@@ -54,6 +54,9 @@ public final class SpillQueue implements OverflowQueue {
     private final DirectoryLock lock;
     private final List<Segment> segments = new ArrayList<>();
     private final ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_BYTES);
+    // for direct segments, allocated on first use; a roll reuses the sealed segment's buffers
+    private final AlignedBuffers directBuffers = new AlignedBuffers(
+            DirectAppendFile.BUFFER_BYTES + 2 * AlignedBuffers.ALIGNMENT, 2 * DirectAppendFile.BUFFERS);
     private final CRC32C crc = new CRC32C();
     private final RecoveryReport report;
     private CommitPosition position;
@@ -540,7 +543,7 @@ public final class SpillQueue implements OverflowQueue {
      * both write through the page cache.
      */
     private SegmentFile openSegment(Path p, boolean create) throws IOException {
-        return config.policy() == FsyncPolicy.GROUP ? storage.openAppender(p, create) : storage.open(p, create);
+        return config.policy() == FsyncPolicy.GROUP ? storage.openAppender(p, create, directBuffers) : storage.open(p, create);
     }
 
     private Segment active() {
@@ -890,6 +893,11 @@ public final class SpillQueue implements OverflowQueue {
     /** Bytes of segment files on disk (a segment is freed once fully acknowledged). */
     public long diskBytes() {
         return diskBytes;
+    }
+
+    /** Direct write buffers ever allocated (reused across segments, so this stays small). */
+    int directBuffersAllocated() {
+        return directBuffers.allocated();
     }
 
     public int segmentCount() {

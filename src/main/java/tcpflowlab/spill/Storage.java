@@ -17,9 +17,10 @@ public interface Storage {
 
     /**
      * Opens a segment that is only appended to, in big batches: {@link #DISK} writes it with
-     * O_DIRECT where the file system allows ({@link DirectAppendFile}), else as {@link #open}.
+     * O_DIRECT where the file system allows ({@link DirectAppendFile}, from {@code buffers}),
+     * else as {@link #open}.
      */
-    default SegmentFile openAppender(Path file, boolean create) throws IOException {
+    default SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
         return open(file, create);
     }
 
@@ -35,8 +36,8 @@ public interface Storage {
 
     Storage DISK = new Storage() {
         @Override
-        public SegmentFile openAppender(Path file, boolean create) throws IOException {
-            java.util.Optional<SegmentFile> direct = DirectAppendFile.open(file, create);
+        public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
+            java.util.Optional<SegmentFile> direct = DirectAppendFile.open(file, create, buffers);
             return direct.isPresent() ? direct.get() : open(file, create);
         }
 

@@ -19,9 +19,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The O_DIRECT appender: every byte lands in order, padding never shows, reopening continues the file. */
 class DirectAppendFileTest {
+    private static final AlignedBuffers BUFFERS = new AlignedBuffers(
+            DirectAppendFile.BUFFER_BYTES + 2 * AlignedBuffers.ALIGNMENT, 2 * DirectAppendFile.BUFFERS);
 
     private static SegmentFile openDirect(Path file, boolean create) throws Exception {
-        Optional<SegmentFile> f = DirectAppendFile.open(file, create);
+        Optional<SegmentFile> f = DirectAppendFile.open(file, create, BUFFERS);
         assumeTrue(f.isPresent(), "this file system refuses O_DIRECT; GROUP writes buffered here");
         return f.get();
     }
@@ -47,7 +49,7 @@ class DirectAppendFileTest {
         Path file = dir.resolve("00000000000000000001.seg");
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         SegmentFile f = openDirect(file, true);
-        assertInstanceOf(DirectAppendFile.class, Storage.DISK.openAppender(dir.resolve("other.seg"), true));
+        assertInstanceOf(DirectAppendFile.class, Storage.DISK.openAppender(dir.resolve("other.seg"), true, BUFFERS));
         for (int i = 0; i < 300; i++) {
             // from 1 byte to beyond the 2 MiB staging buffer, so writes split and tails carry over
             int len = i % 50 == 49 ? (3 << 20) + rnd.nextInt(5000) : 1 + rnd.nextInt(i % 3 == 0 ? 70_000 : 1500);

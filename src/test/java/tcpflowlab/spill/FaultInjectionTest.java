@@ -40,8 +40,8 @@ class FaultInjectionTest {
         }
 
         @Override
-        public SegmentFile openAppender(Path file, boolean create) throws IOException {
-            return wrap(Storage.DISK.openAppender(file, create)); // the direct segments of GROUP
+        public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
+            return wrap(Storage.DISK.openAppender(file, create, buffers)); // the direct segments of GROUP
         }
 
         private SegmentFile wrap(SegmentFile real) {

@@ -30,7 +30,7 @@ class InFlightWritesTest {
         }
 
         @Override
-        public SegmentFile openAppender(Path file, boolean create) throws IOException {
+        public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
             SegmentFile real = Storage.DISK.open(file, create);
             ExecutorService writer = Executors.newSingleThreadExecutor();
             return new SegmentFile() {

@@ -46,9 +46,9 @@ class PowerLossTest {
         }
 
         @Override
-        public SegmentFile openAppender(Path file, boolean create) throws IOException {
+        public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
             check();
-            return wrap(file, Storage.DISK.openAppender(file, create)); // the direct segments of GROUP
+            return wrap(file, Storage.DISK.openAppender(file, create, buffers)); // the direct segments of GROUP
         }
 
         private SegmentFile wrap(Path file, SegmentFile real) {

@@ -102,6 +102,8 @@ class SpillQueueTest {
                 }
             }
             assertTrue(q.segmentCount() > 500, "rolled: " + q.segmentCount());
+            assertTrue(q.directBuffersAllocated() <= 4 * DirectAppendFile.BUFFERS,
+                    "rolls reuse the direct buffers: " + q.directBuffersAllocated() + " allocated");
         }
     }
 
