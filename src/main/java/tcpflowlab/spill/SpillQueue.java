@@ -24,7 +24,6 @@ public final class SpillQueue implements OverflowQueue {
     static final int HEADER = 16;
     static final String SUFFIX = ".seg";
     private static final int BATCH_BYTES = 1024 * 1024;
-    private static final int PADDING_LIMIT = 64 * 1024; // the largest block size O_DIRECT aligns to
 
     /** One record as read back. */
     public record Record(long sequence, byte[] payload) {
@@ -180,30 +179,30 @@ public final class SpillQueue implements OverflowQueue {
             boolean sealed = i < files.size() - 1;
             Segment s = new Segment(first, p);
             try (SegmentFile f = storage.open(p, false)) {
-                Scan scan = scan(f, first);
-                rb.recordsScanned(scan.records);
+                SegmentScan scan = SegmentScan.of(f, first, config.maxRecordBytes());
+                rb.recordsScanned(scan.records());
                 // A zero tail is a direct segment's padded last block (DirectAppendFile) or an
                 // unfinished write: cut from the active segment like any torn tail, and not a
                 // reason to set a sealed segment aside (a gap in sequences is still reported).
-                boolean zeros = scan.problem != null && isPadding(f, scan.validBytes);
-                if (scan.problem != null && !(sealed && zeros)) {
+                boolean zeros = scan.problem() != null && SegmentScan.isZeroTail(f, scan.validBytes());
+                if (scan.problem() != null && !(sealed && zeros)) {
                     if (sealed) {
                         f.close();
                         Path aside = p.resolveSibling(p.getFileName() + ".corrupt");
                         storage.move(p, aside);
-                        rb.note("sealed segment " + p.getFileName() + " is corrupt (" + scan.problem + " at byte "
-                                + scan.validBytes + "); renamed to " + aside.getFileName());
+                        rb.note("sealed segment " + p.getFileName() + " is corrupt (" + scan.problem() + " at byte "
+                                + scan.validBytes() + "); renamed to " + aside.getFileName());
                         continue;
                     }
-                    long cut = f.size() - scan.validBytes;
-                    f.truncate(scan.validBytes);
+                    long cut = f.size() - scan.validBytes();
+                    f.truncate(scan.validBytes());
                     f.force();
                     rb.truncated(cut);
-                    rb.note("active segment " + p.getFileName() + ": cut " + cut + " bytes at byte " + scan.validBytes
-                            + " (" + (zeros ? "zeros: block padding or an unfinished write" : scan.problem) + ")");
+                    rb.note("active segment " + p.getFileName() + ": cut " + cut + " bytes at byte " + scan.validBytes()
+                            + " (" + (zeros ? "zeros: block padding or an unfinished write" : scan.problem()) + ")");
                 }
-                s.size = scan.validBytes;
-                s.last = first + scan.records - 1;
+                s.size = scan.validBytes();
+                s.last = first + scan.records() - 1;
             }
             if (!segments.isEmpty() && s.first != segments.get(segments.size() - 1).last + 1) {
                 rb.note("sequences " + (segments.get(segments.size() - 1).last + 1) + " .. " + (s.first - 1)
@@ -241,110 +240,6 @@ public final class SpillQueue implements OverflowQueue {
         }
         durableSequence = lastSequence;
         deleteAcknowledgedSegments();
-    }
-
-    private record Scan(long records, long validBytes, String problem) {
-    }
-
-    /** Padding a direct segment can leave after its last record: less than 64 KiB, all zeros. */
-    private static boolean isPadding(SegmentFile f, long from) throws IOException {
-        long size = f.size();
-        if (size - from <= 0 || size - from >= PADDING_LIMIT) {
-            return false;
-        }
-        ByteBuffer b = ByteBuffer.allocate((int) (size - from));
-        while (b.hasRemaining()) {
-            if (f.read(b, from + b.position()) <= 0) {
-                return false;
-            }
-        }
-        for (int i = 0; i < b.limit(); i++) {
-            if (b.get(i) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Reads a segment from the start; stops at the first record that is not whole and valid. */
-    private Scan scan(SegmentFile f, long first) throws IOException {
-        long size = f.size();
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-        long pos = 0;
-        long records = 0;
-        long expected = first;
-        long bufStart = 0;
-        buf.limit(0);
-        while (true) {
-            if (pos == size) {
-                return new Scan(records, pos, null);
-            }
-            if (size - pos < HEADER) {
-                return new Scan(records, pos, "short header");
-            }
-            if (!ensure(f, buf, bufStart, pos, HEADER)) {
-                return new Scan(records, pos, "short header");
-            }
-            bufStart = pos - buf.position();
-            int len = buf.getInt(buf.position());
-            int sum = buf.getInt(buf.position() + 4);
-            long seq = buf.getLong(buf.position() + 8);
-            if (len < 0 || len > config.maxRecordBytes()) {
-                return new Scan(records, pos, "bad length " + len);
-            }
-            if (size - pos - HEADER < len) {
-                return new Scan(records, pos, "short record");
-            }
-            if (seq != expected) {
-                return new Scan(records, pos, "sequence " + seq + " where " + expected + " was due");
-            }
-            if (!ensure(f, buf, bufStart, pos, HEADER + len)) {
-                return new Scan(records, pos, "short record");
-            }
-            bufStart = pos - buf.position();
-            if (checksum(buf, buf.position() + 8, 8 + len) != sum) {
-                return new Scan(records, pos, "CRC mismatch");
-            }
-            buf.position(buf.position() + HEADER + len);
-            pos += HEADER + len;
-            records++;
-            expected++;
-        }
-    }
-
-    /** Makes {@code need} bytes from file position {@code pos} available at buf.position(). */
-    private static boolean ensure(SegmentFile f, ByteBuffer buf, long bufStart, long pos, int need) throws IOException {
-        int offset = (int) (pos - bufStart);
-        if (offset >= 0 && offset + need <= buf.limit()) {
-            buf.position(offset);
-            return true;
-        }
-        ByteBuffer b = buf;
-        if (need > b.capacity()) {
-            return false;
-        }
-        b.clear();
-        long at = pos;
-        while (b.position() < need) {
-            int n = f.read(b, at + b.position());
-            if (n < 0) {
-                return false;
-            }
-            if (n == 0 && b.position() < need) {
-                return false;
-            }
-        }
-        b.flip();
-        b.position(0);
-        return true;
-    }
-
-    private int checksum(ByteBuffer buf, int from, int len) {
-        crc.reset();
-        ByteBuffer d = buf.duplicate();
-        d.limit(from + len).position(from);
-        crc.update(d);
-        return (int) crc.getValue();
     }
 
     // ------------------------------------------------------------------ appending

@@ -141,6 +141,29 @@ class SpillQueueTest {
     }
 
     @Test
+    void aRecordOfTheLargestAllowedSizeSurvivesReopening(@TempDir Path dir) throws Exception {
+        for (FsyncPolicy policy : FsyncPolicy.values()) {
+            Path d = dir.resolve(policy.name());
+            SpillConfig cfg = SpillConfig.defaults(d).withPolicy(policy);
+            byte[] big = new byte[cfg.maxRecordBytes()];
+            new java.util.Random(3).nextBytes(big);
+            try (SpillQueue q = SpillQueue.open(cfg)) {
+                q.append(payload(1));
+                q.append(big);
+                q.append(payload(3));
+            }
+            try (SpillQueue q = SpillQueue.open(cfg)) {
+                assertTrue(q.recoveryReport().clean(), policy + ": " + q.recoveryReport());
+                assertEquals(3, q.lastSequence());
+                SpillQueue.Cursor c = q.cursor(0);
+                assertEquals(1, c.next().sequence());
+                assertArrayEquals(big, c.next().payload());
+                assertArrayEquals(payload(3), c.next().payload());
+            }
+        }
+    }
+
+    @Test
     void appendsReadBackInOrderAcrossSegmentsAndReopen(@TempDir Path dir) throws Exception {
         SpillConfig cfg = SpillConfig.defaults(dir).withSegmentBytes(4096);
         try (SpillQueue q = SpillQueue.open(cfg)) {
