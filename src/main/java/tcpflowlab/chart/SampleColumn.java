@@ -1,6 +1,9 @@
 package tcpflowlab.chart;
 
-/** The values the charts plot from each sample, in bytes or bytes per second. */
+/**
+ * The values the charts keep from each sample: bytes or bytes per second, except the spill
+ * queue's depth in messages and its mean fsync latency in milliseconds (read-out only).
+ */
 public enum SampleColumn {
     SEND_QUEUE("server send queue"),
     SEND_CAPACITY("server send buffer"),
@@ -9,7 +12,9 @@ public enum SampleColumn {
     WINDOW("advertised window"),
     WRITE_RATE("written by server app"),
     READ_RATE("read by client app"),
-    SPILL_DEPTH("spill queue depth");
+    SPILL_DEPTH("spill queue depth"),
+    SPILL_MESSAGES("spill queue messages"),
+    SPILL_FSYNC_MILLIS("spill fsync mean");
 
     private final String label;
 

@@ -86,6 +86,8 @@ public final class SampleHistory {
         latest[SampleColumn.WRITE_RATE.ordinal()] = writeRate;
         latest[SampleColumn.READ_RATE.ordinal()] = readRate;
         latest[SampleColumn.SPILL_DEPTH.ordinal()] = s.spillDepthBytes();
+        latest[SampleColumn.SPILL_MESSAGES.ordinal()] = s.spillDepthMessages();
+        latest[SampleColumn.SPILL_FSYNC_MILLIS.ordinal()] = s.spillFsyncNanos() / 1e6;
 
         int slot = (int) (recentCount & recentMask);
         recentTime[slot] = t;

@@ -170,14 +170,26 @@ public final class ChartPanelController {
             return String.format(Locale.ROOT, "t = %.6f s: no full-resolution data here (zoom in on recent time)", t);
         }
         return String.format(Locale.ROOT, "t = %.6f s | send queue %s of %s | receive queue %s of %s | window %s | "
-                        + "written %s/s | read %s/s",
+                        + "written %s/s | read %s/s%s",
                 t, ScenarioFieldText.bytes(h.valueAt(SampleColumn.SEND_QUEUE, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.SEND_CAPACITY, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_QUEUE, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_CAPACITY, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WINDOW, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WRITE_RATE, t)),
-                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)));
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t));
+    }
+
+    /** The spill queue's part of the read-out; empty when the run has no queue at that time. */
+    private static String spillText(SampleHistory h, double t) {
+        double messages = h.valueAt(SampleColumn.SPILL_MESSAGES, t);
+        double fsync = h.valueAt(SampleColumn.SPILL_FSYNC_MILLIS, t);
+        if (!(messages > 0) && !(fsync > 0)) {
+            return "";
+        }
+        String text = String.format(Locale.ROOT, " | spill queue %,.0f messages (%s)", messages,
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.SPILL_DEPTH, t)));
+        return fsync > 0 ? text + String.format(Locale.ROOT, ", fsync mean %.2f ms", fsync) : text;
     }
 
     FlowChart flowChart() {

@@ -309,6 +309,10 @@ class MainWindowTest {
         assertTrue(text.contains("send queue 4.0 KiB of 32.0 KiB"), text);
         assertTrue(text.contains("window 0 B"), text);
         assertTrue(ChartPanelController.hoverText(h, 1.0012).contains("window 2.0 KiB"));
+        assertTrue(!text.contains("spill"), "no queue, no spill read-out: " + text);
+        h.add(new tcpflowlab.telemetry.Sample(1_002_000_000L, 0, 32768, 0, 8192, 2048, 0, 0, 0, 13_000, 1_000, 2_500_000));
+        String spill = ChartPanelController.hoverText(h, 1.0021);
+        assertTrue(spill.contains("spill queue 1,000 messages (12.7 KiB), fsync mean 2.50 ms"), spill);
     }
 
     @Test
