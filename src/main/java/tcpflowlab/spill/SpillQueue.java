@@ -803,6 +803,11 @@ public final class SpillQueue implements OverflowQueue {
         return fsyncs.get();
     }
 
+    /** Nanoseconds spent in fsync so far (with {@link #fsyncCount()}, for means over any interval). */
+    public long fsyncNanosTotal() {
+        return fsyncNanos.get();
+    }
+
     /** Mean fsync latency so far, nanoseconds (0 before the first). */
     public long meanFsyncNanos() {
         long n = fsyncs.get();

@@ -13,7 +13,8 @@ package tcpflowlab.telemetry;
  * @param appBytesRead total bytes the client application got from recv(), whole run
  * @param spillDepthBytes bytes waiting in the server's overflow queue (0 without a spill policy)
  * @param spillDepthMessages messages waiting in it, not yet acknowledged by the client
- * @param spillFsyncNanos mean fsync latency of the queue so far (0 without a disk queue)
+ * @param spillFsyncNanos mean fsync latency of the queue over the last tenth of a second with
+ *        fsyncs (0 without a disk queue)
  */
 public record Sample(long timeNanos, long serverSendQueue, long serverSendCapacity,
                      long clientReceiveQueue, long clientReceiveCapacity, long advertisedWindow,
