@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 OUT="${1:-assets/screenshot.png}"
 SECONDS_TO_RUN="${SECONDS_TO_RUN:-14}"
 PRESET="${PRESET:-seed-buggy}"
+ENGINE="${ENGINE:-model}"
 mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="target/classes:$(cat target/classpath.txt)"
 export DISPLAY_NUM=99
@@ -16,7 +17,7 @@ trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
 export DISPLAY=:$DISPLAY_NUM
 sleep 1
 java -Dtcpflowlab.home="$(mktemp -d)" -cp "$CP" tcpflowlab.ui.Launcher \
-    --preset "$PRESET" --speed 1x --autorun >target/screenshot-app.log 2>&1 &
+    --preset "$PRESET" --engine "$ENGINE" --speed 1x --autorun >target/screenshot-app.log 2>&1 &
 APP=$!
 sleep "$SECONDS_TO_RUN"
 WINDOW=$(xdotool search --name "TCP Flow Lab" | head -1)

@@ -185,10 +185,21 @@ public final class MainController {
                 case "--preset" -> loadPreset(args.get(++i));
                 case "--speed" -> speedBox.setValue(args.get(++i));
                 case "--presentation" -> model.presentationModeProperty().set(true);
+                case "--engine" -> selectEngine(args.get(++i));
                 case "--autorun" -> onRun();
                 default -> message("unknown option " + a);
             }
         }
+    }
+
+    private void selectEngine(String name) {
+        for (RunController.Engine e : RunController.Engine.values()) {
+            if (e.name().equalsIgnoreCase(name)) {
+                engineBox.setValue(e);
+                return;
+            }
+        }
+        message("unknown engine " + name + " (model or live)");
     }
 
     private Knobs liveKnobs() {

@@ -12,8 +12,8 @@ import java.net.URL;
 
 /**
  * The desktop application. Options (after {@code --}): {@code --preset NAME} loads a preset,
- * {@code --autorun} presses Run, {@code --speed X} sets the speed, {@code --presentation}
- * starts in presentation mode.
+ * {@code --engine model|live} picks the engine, {@code --autorun} presses Run, {@code --speed X}
+ * sets the speed, {@code --presentation} starts in presentation mode.
  */
 public class TcpFlowLabApp extends Application {
     private MainController controller;

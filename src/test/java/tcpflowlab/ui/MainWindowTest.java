@@ -301,6 +301,20 @@ class MainWindowTest {
     }
 
     @Test
+    void launchOptionsPickThePresetAndTheEngineAndNameAWrongOne(FxRobot robot) {
+        robot.interact(() -> {
+            main.applyOptions(java.util.List.of("--preset", "spill-and-replay", "--engine", "LIVE"));
+            assertEquals(RunController.Engine.LIVE, main.engineBox().getValue());
+            main.applyOptions(java.util.List.of("--engine", "warp"));
+            assertEquals(RunController.Engine.LIVE, main.engineBox().getValue(), "a wrong name changes nothing");
+            assertTrue(main.messageLabel().getText().contains("unknown engine warp (model or live)"),
+                    main.messageLabel().getText());
+            main.applyOptions(java.util.List.of("--engine", "model"));
+            assertEquals(RunController.Engine.MODEL, main.engineBox().getValue());
+        });
+    }
+
+    @Test
     void hoverReadOutGivesExactValues() {
         tcpflowlab.chart.SampleHistory h = new tcpflowlab.chart.SampleHistory();
         h.add(new tcpflowlab.telemetry.Sample(1_000_000_000L, 4096, 32768, 100, 8192, 0, 0, 0, 0, 0));
