@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes assets/screenshot.png from the real application in a real (virtual) X window:
 # starts Xvfb, runs the story preset for a few seconds, captures the window with ImageMagick.
+# The cure: ENGINE=live PRESET=spill-and-replay scripts/screenshot.sh assets/screenshot-spill.png
 # Needs: xvfb libgtk-3-0 imagemagick xdotool (apt-get install -y xvfb libgtk-3-0 imagemagick xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/.."
