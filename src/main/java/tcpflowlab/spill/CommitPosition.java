@@ -28,6 +28,10 @@ final class CommitPosition implements AutoCloseable {
 
     static CommitPosition open(Storage storage, Path dir) throws IOException {
         SegmentFile f = storage.open(dir.resolve(FILE), true);
+        if (f.size() == 0) {
+            // new (or never written): its name must be durable before a commit relies on it
+            storage.forceDirectory(dir);
+        }
         long bestSeq = 0;
         long bestGen = -1;
         for (int slot = 0; slot < 2; slot++) {

@@ -162,6 +162,37 @@ class PowerLossTest {
     }
 
     @Test
+    void aPositionFileCreatedForAnExistingQueueSurvivesAPowerCut(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = SpillConfig.defaults(dir).withPolicy(FsyncPolicy.ALWAYS);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            for (long s = 1; s <= 10; s++) {
+                q.append(SpillQueueTest.payload(s));
+            }
+        }
+        Files.delete(dir.resolve(CommitPosition.FILE)); // lost, or never there: it is created anew
+        PowerCutStorage storage = new PowerCutStorage();
+        storage.forceDirectory(dir); // what the disk holds now: the segment, no position file
+        for (Path p : Storage.DISK.list(dir)) {
+            try (SegmentFile f = storage.open(p, false)) {
+                f.force();
+            }
+        }
+        SpillQueue q = SpillQueue.open(cfg, storage);
+        q.acknowledge(4); // within the one segment: nothing is deleted, so no other directory fsync
+        Map<Path, byte[]> disk = storage.cut();
+        try {
+            q.close();
+        } catch (IOException expected) {
+            // the power is off
+        }
+        restore(dir, disk);
+        try (SpillQueue again = SpillQueue.open(cfg)) {
+            assertEquals(4, again.committedSequence(), "the acknowledgement survived: its file's name was forced");
+            assertEquals(10, again.lastSequence());
+        }
+    }
+
+    @Test
     void everythingCalledDurableSurvivesAPowerCut(@TempDir Path tmp) throws Exception {
         for (FsyncPolicy policy : new FsyncPolicy[] {FsyncPolicy.GROUP, FsyncPolicy.ALWAYS}) {
             for (int round = 0; round < 40; round++) {
