@@ -12,6 +12,8 @@ import tcpflowlab.scenario.InvalidScenarioException;
 public final class Main implements Runnable {
     /** Exit code for bad input (a bad scenario, flag or value), with a clear message. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** A file or socket could not be used (the message says which and why). */
+    public static final int EXIT_FAILED = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,6 +40,13 @@ public final class Main implements Runnable {
             if (ex instanceof InvalidScenarioException bad) {
                 line.getErr().println("error: " + String.join("\n       ", bad.problems()));
                 return EXIT_BAD_INPUT;
+            }
+            java.io.IOException io = ex instanceof java.io.IOException i ? i
+                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                // a file or socket the user named could not be used: say which and why, no stack trace
+                line.getErr().println("error: " + IoProblem.describe(io));
+                return EXIT_FAILED;
             }
             throw ex;
         });

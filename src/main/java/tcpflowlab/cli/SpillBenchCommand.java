@@ -58,6 +58,12 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws IOException {
+        positive("--seconds", seconds, 1e-3, 3600);
+        positive("--reopen-gb", reopenGb, 1e-3, 64);
+        positive("--replay-records", replayRecords, 1, 1e9);
+        positive("--dd-mib", ddMebibytes, 0, 1 << 20);
+        positive("--dd-writes", ddWrites, 0, 1e7);
+        positive("--always-rounds", alwaysRounds, 1, 100);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "spill queue bench in %s, java %s%n", dir.toAbsolutePath(), System.getProperty("java.version"));
         Files.createDirectories(dir);
@@ -108,6 +114,17 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
         delete(dir);
         out.flush();
         return 0;
+    }
+
+    private void positive(String option, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "%s = %s is outside %s .. %s", option, fmt(value), fmt(min), fmt(max)));
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.valueOf(v);
     }
 
     /** One append measurement. */

@@ -30,6 +30,24 @@ class SpillBenchTest {
     }
 
     @Test
+    void badOptionsAndAnUnusableDirectoryAreRefusedInWords(@TempDir Path tmp) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench-spill", "--dir",
+                tmp.resolve("b").toString(), "--seconds", "-1");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--seconds = -1 is outside 0.001 .. 3600"), err.toString());
+
+        Path file = Files.writeString(tmp.resolve("plain.txt"), "not a directory");
+        StringWriter err2 = new StringWriter();
+        code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true), "bench-spill", "--dir",
+                file.resolve("sub").toString());
+        assertEquals(Main.EXIT_FAILED, code);
+        assertTrue(err2.toString().startsWith("error: ") && err2.toString().contains(file.resolve("sub").toString()), err2.toString());
+        assertTrue(!err2.toString().contains("\tat "), "no stack trace: " + err2);
+    }
+
+    @Test
     void theBenchMeasuresEveryCaseAgainstItsOwnBaselineAndCleansUp(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("bench");
         StringWriter out = new StringWriter();
