@@ -75,8 +75,9 @@ public final class SpillQueue implements OverflowQueue {
     // active segment and then advances the durable sequence. Sealing a segment and the syncer's
     // fsync take the same lock, so a segment is never closed under an fsync.
     // Rolling a GROUP segment does not fsync on the appender either: the sealed file and the
-    // new name in the directory wait here for the syncer, which forces them before the active
-    // file, so the durable sequence never covers a record whose segment or name is not on disk.
+    // new name in the directory wait here for the syncer, which forces them (and the new file
+    // before its name) before it advances the durable sequence, so that never covers a record
+    // whose segment or name is not on disk.
     private final Object forceLock = new Object();
     private volatile SegmentFile activeFile;
     private final List<Sealed> sealing = new ArrayList<>(); // guarded by forceLock
@@ -368,8 +369,9 @@ public final class SpillQueue implements OverflowQueue {
     }
 
     /**
-     * Forces, in this order, the sealed segments waiting for it (then closes them), the
-     * directory if a segment was created since, and the active segment. Caller holds forceLock.
+     * Forces, in this order, the sealed segments waiting for it (then closes them), the active
+     * segment, and the directory if a segment was created since: a new file first, then its name.
+     * Caller holds forceLock.
      */
     private void forcePending(boolean forceActive) throws IOException {
         while (!sealing.isEmpty()) {
@@ -379,13 +381,13 @@ public final class SpillQueue implements OverflowQueue {
             sealingCount = sealing.size();
             f.close();
         }
+        SegmentFile f = activeFile;
+        if (f != null && (forceActive || directoryDirty)) {
+            force(f);
+        }
         if (directoryDirty) {
             storage.forceDirectory(config.dir());
             directoryDirty = false;
-        }
-        SegmentFile f = activeFile;
-        if (forceActive && f != null) {
-            force(f);
         }
     }
 
