@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultInjectionTest {
     enum Fault { WRITE, FORCE, RENAME, DISK_FULL }
 
-    static final class FaultyStorage implements Storage {
+    static final class FaultyStorage extends ForwardingStorage {
         private final Fault fault;
         private final int failAt;
         private int count;
@@ -36,16 +36,16 @@ class FaultInjectionTest {
 
         @Override
         public SegmentFile open(Path file, boolean create) throws IOException {
-            return wrap(Storage.DISK.open(file, create));
+            return wrap(super.open(file, create));
         }
 
         @Override
         public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
-            return wrap(Storage.DISK.openAppender(file, create, buffers)); // the direct segments of GROUP
+            return wrap(super.openAppender(file, create, buffers));
         }
 
-        private SegmentFile wrap(SegmentFile real) {
-            return new SegmentFile() {
+        private SegmentFile wrap(SegmentFile file) {
+            return new ForwardingSegmentFile(file) {
                 @Override
                 public void append(ByteBuffer src) throws IOException {
                     maybeFail(Fault.WRITE);
@@ -67,34 +67,9 @@ class FaultInjectionTest {
                 }
 
                 @Override
-                public int read(ByteBuffer dst, long position) throws IOException {
-                    return real.read(dst, position);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    real.flush();
-                }
-
-                @Override
                 public void force() throws IOException {
                     maybeFail(Fault.FORCE);
                     real.force();
-                }
-
-                @Override
-                public void truncate(long size) throws IOException {
-                    real.truncate(size);
-                }
-
-                @Override
-                public long size() throws IOException {
-                    return real.size();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    real.close();
                 }
             };
         }
@@ -102,22 +77,7 @@ class FaultInjectionTest {
         @Override
         public void move(Path from, Path to) throws IOException {
             maybeFail(Fault.RENAME);
-            Storage.DISK.move(from, to);
-        }
-
-        @Override
-        public void delete(Path file) throws IOException {
-            Storage.DISK.delete(file);
-        }
-
-        @Override
-        public void forceDirectory(Path dir) throws IOException {
-            Storage.DISK.forceDirectory(dir);
-        }
-
-        @Override
-        public List<Path> list(Path dir) throws IOException {
-            return Storage.DISK.list(dir);
+            super.move(from, to);
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,15 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InFlightWritesTest {
 
     /** Appends are queued and written 2 ms later by a single writer thread, in order. */
-    static final class SlowWriterStorage implements Storage {
-        @Override
-        public SegmentFile open(Path file, boolean create) throws IOException {
-            return Storage.DISK.open(file, create);
-        }
-
+    static final class SlowWriterStorage extends ForwardingStorage {
         @Override
         public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
-            SegmentFile real = Storage.DISK.open(file, create);
+            SegmentFile real = open(file, create); // buffered: the delay below stands for the device
             ExecutorService writer = Executors.newSingleThreadExecutor();
             return new SegmentFile() {
                 private long end = real.size();
@@ -97,26 +91,6 @@ class InFlightWritesTest {
                     real.close();
                 }
             };
-        }
-
-        @Override
-        public void move(Path from, Path to) throws IOException {
-            Storage.DISK.move(from, to);
-        }
-
-        @Override
-        public void delete(Path file) throws IOException {
-            Storage.DISK.delete(file);
-        }
-
-        @Override
-        public void forceDirectory(Path dir) throws IOException {
-            Storage.DISK.forceDirectory(dir);
-        }
-
-        @Override
-        public List<Path> list(Path dir) throws IOException {
-            return Storage.DISK.list(dir);
         }
     }
 

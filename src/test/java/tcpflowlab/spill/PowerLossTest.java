@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PowerLossTest {
 
     /** Delegates to the disk and keeps the state a power cut would leave. */
-    static final class PowerCutStorage implements Storage {
+    static final class PowerCutStorage extends ForwardingStorage {
         private final Map<Path, byte[]> forcedContent = new HashMap<>();
         private final Set<Path> durableNames = new HashSet<>();
         private volatile boolean off;
@@ -42,17 +42,17 @@ class PowerLossTest {
         @Override
         public SegmentFile open(Path file, boolean create) throws IOException {
             check();
-            return wrap(file, Storage.DISK.open(file, create));
+            return wrap(file, super.open(file, create));
         }
 
         @Override
         public SegmentFile openAppender(Path file, boolean create, AlignedBuffers buffers) throws IOException {
             check();
-            return wrap(file, Storage.DISK.openAppender(file, create, buffers)); // the direct segments of GROUP
+            return wrap(file, super.openAppender(file, create, buffers));
         }
 
-        private SegmentFile wrap(Path file, SegmentFile real) {
-            return new SegmentFile() {
+        private SegmentFile wrap(Path file, SegmentFile segment) {
+            return new ForwardingSegmentFile(segment) {
                 @Override
                 public void append(ByteBuffer src) throws IOException {
                     check();
@@ -69,11 +69,6 @@ class PowerLossTest {
                 public int read(ByteBuffer dst, long position) throws IOException {
                     check();
                     return real.read(dst, position);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    real.flush();
                 }
 
                 @Override
@@ -96,23 +91,13 @@ class PowerLossTest {
                     check();
                     real.truncate(size);
                 }
-
-                @Override
-                public long size() throws IOException {
-                    return real.size();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    real.close();
-                }
             };
         }
 
         @Override
         public void move(Path from, Path to) throws IOException {
             check();
-            Storage.DISK.move(from, to);
+            super.move(from, to);
             synchronized (this) {
                 forcedContent.put(to, forcedContent.remove(from));
             }
@@ -121,13 +106,13 @@ class PowerLossTest {
         @Override
         public void delete(Path file) throws IOException {
             check();
-            Storage.DISK.delete(file); // its forced content stays: the name comes back unless the directory is forced
+            super.delete(file); // its forced content stays: the name comes back unless the directory is forced
         }
 
         @Override
         public void forceDirectory(Path dir) throws IOException {
             check();
-            Storage.DISK.forceDirectory(dir);
+            super.forceDirectory(dir);
             List<Path> names = Storage.DISK.list(dir);
             synchronized (this) {
                 durableNames.clear();
@@ -138,7 +123,7 @@ class PowerLossTest {
         @Override
         public List<Path> list(Path dir) throws IOException {
             check();
-            return Storage.DISK.list(dir);
+            return super.list(dir);
         }
 
         /** Cuts the power: every later call fails. Returns what the disk holds now. */
