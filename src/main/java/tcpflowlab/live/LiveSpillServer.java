@@ -38,37 +38,6 @@ final class LiveSpillServer {
     private volatile long depthMessages;
     private volatile long fsyncNanos;
     private final FsyncWindow fsyncWindow = new FsyncWindow();
-
-    /**
-     * The mean fsync latency over the last tenth of a second or so, not since the start: a
-     * mean over the whole run would flatten every spike the chart is there to show.
-     */
-    static final class FsyncWindow {
-        private static final long SPAN_NANOS = 100_000_000L;
-        private long count;
-        private long nanos;
-        private long since = Long.MIN_VALUE;
-        private long mean;
-
-        void update(long now, long totalCount, long totalNanos) {
-            if (since == Long.MIN_VALUE) {
-                since = now;
-            }
-            if (now - since < SPAN_NANOS) {
-                return;
-            }
-            if (totalCount > count) {
-                mean = (totalNanos - nanos) / (totalCount - count);
-            }
-            count = totalCount;
-            nanos = totalNanos;
-            since = now;
-        }
-
-        long mean() {
-            return mean;
-        }
-    }
     private volatile long bytesWritten;
     private volatile long framesSent;
     private volatile long produced;

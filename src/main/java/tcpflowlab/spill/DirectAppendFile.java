@@ -302,11 +302,9 @@ final class DirectAppendFile implements SegmentFile {
         }
     }
 
-    /**
-     * As a killed process leaves the file: writes not yet started are dropped, the one under
-     * way finishes, nothing is truncated or closed. For crash tests.
-     */
-    void abandon() throws IOException {
+    /** Writes not yet started are dropped, the one under way finishes, nothing is truncated or closed. */
+    @Override
+    public void abandon() throws IOException {
         writes.clear();
         stopWriter();
     }

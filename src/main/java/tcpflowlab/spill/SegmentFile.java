@@ -33,4 +33,11 @@ public interface SegmentFile extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /**
+     * Drops the file as a killed process leaves it: nothing more is written, truncated or
+     * closed; a file with a writer thread stops it. For crash tests; most files have nothing to do.
+     */
+    default void abandon() throws IOException {
+    }
 }

@@ -879,15 +879,13 @@ public final class SpillQueue implements OverflowQueue {
         stopSyncer();
         closed = true;
         for (Segment s : segments) {
-            if (s.file instanceof DirectAppendFile d) {
-                d.abandon(); // its writer thread would outlive the "process"
+            if (s.file != null) {
+                s.file.abandon(); // a writer thread would outlive the "process"
             }
         }
         synchronized (forceLock) {
             for (Sealed f : sealing) {
-                if (f.file() instanceof DirectAppendFile d) {
-                    d.abandon();
-                }
+                f.file().abandon();
             }
         }
         lock.close();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FsyncWindowTest {
     @Test
     void theMeanFollowsTheLastTenthOfASecondNotTheWholeRun() {
-        LiveSpillServer.FsyncWindow w = new LiveSpillServer.FsyncWindow();
+        FsyncWindow w = new FsyncWindow();
         long ms = 1_000_000L;
         w.update(0, 0, 0);
         w.update(100 * ms, 1000, 1000 * 200_000L); // 1000 fsyncs of 0.2 ms

@@ -50,4 +50,9 @@ class ForwardingSegmentFile implements SegmentFile {
     public void close() throws IOException {
         real.close();
     }
+
+    @Override
+    public void abandon() throws IOException {
+        real.abandon();
+    }
 }
