@@ -205,8 +205,11 @@ public final class SpillQueue implements OverflowQueue {
                 s.size = scan.validBytes();
                 s.last = first + scan.records() - 1;
             }
-            if (!segments.isEmpty() && s.first != segments.get(segments.size() - 1).last + 1) {
-                rb.note("sequences " + (segments.get(segments.size() - 1).last + 1) + " .. " + (s.first - 1)
+            // a gap the client has acknowledged past is no loss: only one above the position is reported
+            if (!segments.isEmpty() && s.first != segments.get(segments.size() - 1).last + 1
+                    && s.first - 1 > position.sequence()) {
+                rb.note("sequences " + Math.max(segments.get(segments.size() - 1).last + 1, position.sequence() + 1)
+                        + " .. " + (s.first - 1)
                         + " are missing (a corrupt segment set aside, or records a crash took before they were durable);"
                         + " readers skip them");
                 hasGaps = true;
