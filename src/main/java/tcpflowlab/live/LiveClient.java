@@ -43,7 +43,8 @@ final class LiveClient {
     private volatile Selector selector;
     private volatile long bytesRead;
     private boolean sawReset;
-    private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver();
+    private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver(this::onGap);
+    private volatile int connectionId;
     private volatile long hangUps;
 
     LiveClient(LiveRun run, InetSocketAddress target) {
@@ -98,6 +99,7 @@ final class LiveClient {
             ch.configureBlocking(false);
             SelectionKey key = ch.register(sel, 0);
             frames.newConnection();
+            connectionId = id;
             loop(ch, sel, key, id, local.getPort(), System.nanoTime());
             return true;
         } catch (IOException e) {
@@ -116,12 +118,21 @@ final class LiveClient {
         return run.scenario().server().overflowPolicy() == tcpflowlab.scenario.OverflowPolicy.SPILL;
     }
 
-    /** SPILL: frames out of the byte stream; duplicates (replayed, already seen) are dropped. */
-    private void onData(ByteBuffer buf) {
+    /**
+     * SPILL: frames out of the byte stream; duplicates (replayed, already seen) are dropped.
+     * Null, or why the stream is not frames (the caller closes the connection and connects again).
+     */
+    private String onData(ByteBuffer buf) {
         if (!spillProtocol()) {
-            return;
+            return null;
         }
-        frames.feed(buf.array(), 0, buf.position());
+        return frames.feed(buf.array(), 0, buf.position());
+    }
+
+    private void onGap(long firstMissing, long lastMissing) {
+        run.event(Side.CLIENT, EventKind.PROTOCOL_ERROR, null, 0, connectionId, "sequences " + firstMissing
+                + " .. " + lastMissing + " never arrived: " + (lastMissing - firstMissing + 1)
+                + " messages lost (counted as a gap)");
     }
 
     private void loop(SocketChannel ch, Selector sel, SelectionKey key, int id, int localPort, long connectedAt)
@@ -158,7 +169,14 @@ final class LiveClient {
                 }
                 bytesRead += n;
                 batch += n;
-                onData(buf);
+                String bad = onData(buf);
+                if (bad != null) {
+                    ch.close();
+                    run.event(Side.CLIENT, EventKind.PROTOCOL_ERROR, null, 0, id, bad
+                            + ": the client closes the connection and connects again; it keeps what it has");
+                    errors.connectionEnded(id);
+                    return;
+                }
             } while (c.strategy() == ReadStrategy.DRAIN);
             if (eof && batch == 0) {
                 endOfStream(ch, id);

@@ -2,6 +2,7 @@ package tcpflowlab.live;
 
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ServerConfig;
+import tcpflowlab.spill.AckTracker;
 import tcpflowlab.spill.Frames;
 import tcpflowlab.spill.OverflowQueue;
 import tcpflowlab.spill.QueueFullException;
@@ -26,10 +27,15 @@ import java.nio.file.Path;
  * durable {@link SpillQueue} whether or not a client is there, sends from the queue in FIFO
  * order while a client's socket takes data, and advances the queue's committed position only on
  * the client's acknowledgements. When the client comes back, it replays from there. One
- * selector loop does it all, so accepting never blocks production.
+ * selector loop does it all, so accepting never blocks production. A client that connects while
+ * another is connected takes over (the old one may be idle or stale and must not lock a
+ * returning client out), and each connection's acknowledgements are checked by an
+ * {@link AckTracker}.
  */
 final class LiveSpillServer {
     private static final byte[] HELLO = "Hello World!\0".getBytes(StandardCharsets.US_ASCII);
+    /** Reads of acknowledgements per loop turn: a flooding client must not starve production or accept. */
+    private static final int ACK_READS_PER_TURN = 16;
 
     private final LiveRun run;
     private final ErrnoTally errors;
@@ -69,8 +75,9 @@ final class LiveSpillServer {
         int id = 0;
         OverflowQueue.Reader reader = null;
         ByteBuffer frame = null;
+        long frameSequence = 0;
         ByteBuffer scratch = ByteBuffer.allocate(4096);
-        Frames.AckDecoder acks = new Frames.AckDecoder();
+        AckTracker acks = null;
         byte[] message = new byte[0];
         long nextProduce = System.nanoTime();
         boolean spillingReported = false;
@@ -119,10 +126,18 @@ final class LiveSpillServer {
             if (queue instanceof SpillQueue sq) {
                 sq.syncIfDue();
             }
-            // accept a returning client
-            if (ch == null) {
+            // accept a returning client; it takes over from any current connection
+            {
                 SocketChannel accepted = ss.accept();
                 if (accepted != null) {
+                    if (ch != null) {
+                        run.event(Side.SERVER, EventKind.DISCONNECT, null, queue.depthBytes(), id, "a new client connected "
+                                + "and takes over: the server closes this connection and replays from the last "
+                                + "acknowledged message, " + queue.committedSequence());
+                        close(ch);
+                        errors.connectionEnded(id);
+                        spillingReported = false;
+                    }
                     ch = accepted;
                     ch.configureBlocking(false);
                     if (!s.sockets().autotune()) {
@@ -136,7 +151,7 @@ final class LiveSpillServer {
                     key = ch.register(sel, SelectionKey.OP_READ);
                     reader = queue.reader();
                     frame = null;
-                    acks.reset();
+                    acks = new AckTracker();
                     if (queue.depthMessages() > 0) {
                         replayUntil = queue.lastSequence();
                         run.event(Side.SERVER, EventKind.REPLAY, null, queue.depthBytes(), id, "client connected: replaying "
@@ -147,20 +162,27 @@ final class LiveSpillServer {
             }
             if (ch != null) {
                 boolean ended = false;
+                String rejection = null;
                 try {
                     // acknowledgements first: they free the queue
-                    while (true) {
+                    for (int reads = 0; reads < ACK_READS_PER_TURN; reads++) {
                         scratch.clear();
                         int n = ch.read(scratch);
                         if (n < 0) {
                             ended = true;
+                            rejection = acks.endOfStream();
                             break;
                         }
                         if (n == 0) {
                             break;
                         }
-                        long highest = acks.feed(scratch.array(), 0, n);
-                        if (highest > queue.committedSequence() && highest <= queue.lastSequence()) {
+                        AckTracker.Outcome o = acks.feed(scratch.array(), 0, n, queue.committedSequence());
+                        long highest = o.acknowledge();
+                        if (o.rejected()) {
+                            ended = true;
+                            rejection = o.rejection();
+                        }
+                        if (highest > 0) {
                             queue.acknowledge(highest);
                             if (replayUntil > 0 && highest >= replayUntil) {
                                 run.event(Side.SERVER, EventKind.REPLAY, null, 0, id,
@@ -168,6 +190,9 @@ final class LiveSpillServer {
                                 replayUntil = 0;
                                 spillingReported = false;
                             }
+                        }
+                        if (ended) {
+                            break;
                         }
                     }
                     // then send from the queue while the socket takes data
@@ -178,6 +203,7 @@ final class LiveSpillServer {
                                 break;
                             }
                             frame = ByteBuffer.wrap(Frames.frame(r.sequence(), r.payload()));
+                            frameSequence = r.sequence();
                         }
                         int n = ch.write(frame);
                         bytesWritten += n;
@@ -186,6 +212,7 @@ final class LiveSpillServer {
                         }
                         frame = null;
                         framesSent++;
+                        acks.frameWritten(frameSequence);
                     }
                 } catch (IOException e) {
                     if (!run.isRunning()) {
@@ -198,11 +225,11 @@ final class LiveSpillServer {
                     ended = true;
                 }
                 if (ended) {
-                    try {
-                        ch.close();
-                    } catch (IOException e) {
-                        // closing anyway
+                    if (rejection != null) {
+                        run.event(Side.SERVER, EventKind.PROTOCOL_ERROR, null, 0, id, rejection
+                                + "; the server closes the connection and deletes nothing");
                     }
+                    close(ch);
                     run.event(Side.SERVER, EventKind.DISCONNECT, null, queue.depthBytes(), id, "connection closed; "
                             + queue.depthMessages() + " messages wait in the queue for the client's return");
                     errors.connectionEnded(id);
@@ -230,6 +257,14 @@ final class LiveSpillServer {
         }
         if (ch != null) {
             ch.close();
+        }
+    }
+
+    private static void close(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // closing anyway
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.function.BiConsumer;
  * {@code sequence (u64, big-endian) | length (u32) | payload}; the client acknowledges with the
  * 8-byte sequence of the last message it has. At-least-once on the wire (a reconnect replays
  * from the last acknowledgement), effectively-once at the application (the client drops
- * sequences it has already seen).
+ * sequences it has already seen). The server checks each connection's acknowledgements with an
+ * {@link AckTracker}.
  */
 public final class Frames {
     public static final int HEADER = 12;
@@ -29,12 +30,23 @@ public final class Frames {
         return ByteBuffer.allocate(ACK).putLong(sequence).array();
     }
 
+    /** The stream cannot be read as frames any further (a hostile or broken peer); the message says why. */
+    public static final class MalformedFrameException extends IllegalStateException {
+        MalformedFrameException(String message) {
+            super(message);
+        }
+    }
+
     /** Reassembles frames from a byte stream that arrives in arbitrary pieces. */
     public static final class Decoder {
         private byte[] buf = new byte[4096];
         private int len;
 
-        /** Feeds bytes; calls {@code onFrame} for every complete frame. */
+        /**
+         * Feeds bytes; calls {@code onFrame} for every complete frame.
+         *
+         * @throws MalformedFrameException at a frame length out of range (the rest of the stream is unreadable)
+         */
         public void feed(byte[] src, int off, int n, BiConsumer<Long, byte[]> onFrame) {
             ensure(len + n);
             System.arraycopy(src, off, buf, len, n);
@@ -45,7 +57,9 @@ public final class Frames {
                 long seq = h.getLong();
                 int size = h.getInt();
                 if (size < 0 || size > MAX_PAYLOAD) {
-                    throw new IllegalStateException("bad frame length " + size + " for sequence " + seq);
+                    len = 0; // nothing after a bad header can be trusted to be a frame
+                    throw new MalformedFrameException("frame length " + Integer.toUnsignedString(size)
+                            + " for sequence " + Long.toUnsignedString(seq) + " is out of range (0 .. " + MAX_PAYLOAD + ")");
                 }
                 if (len - pos < HEADER + size) {
                     break;
@@ -70,32 +84,6 @@ public final class Frames {
                 System.arraycopy(buf, 0, b, 0, len);
                 buf = b;
             }
-        }
-    }
-
-    /** Reads 8-byte acknowledgements from a byte stream; keeps the highest. */
-    public static final class AckDecoder {
-        private final byte[] part = new byte[ACK];
-        private int partLen;
-        private long highest;
-
-        public long feed(byte[] src, int off, int n) {
-            for (int i = 0; i < n; i++) {
-                part[partLen++] = src[off + i];
-                if (partLen == ACK) {
-                    highest = Math.max(highest, ByteBuffer.wrap(part).getLong());
-                    partLen = 0;
-                }
-            }
-            return highest;
-        }
-
-        public void reset() {
-            partLen = 0;
-        }
-
-        public long highest() {
-            return highest;
         }
     }
 }

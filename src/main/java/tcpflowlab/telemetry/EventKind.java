@@ -43,6 +43,12 @@ public enum EventKind {
             + "report ENOTCONN (107), which is where the story's Errno 107 came from."),
     ERRORS_REPEATED("The same socket call kept failing with the same errno on this connection; "
             + "the log shows the first failure and counts the repeats here instead of listing each one."),
+    PROTOCOL_ERROR("The peer broke the SPILL protocol: an acknowledgement of a message it was never "
+            + "sent, one that goes backwards or stops halfway, or a frame with an impossible length. "
+            + "Trusting it could delete messages nobody received, so this side logs it, closes the "
+            + "connection and keeps every message; an honest peer that connects again gets them all. "
+            + "Sequences that jump ahead are named and counted as lost messages instead (a server "
+            + "whose disk lost records can only skip them)."),
     END_OF_STREAM("recv() returned 0: there is no more data and never will be on this "
             + "connection."),
     DISCONNECT("The application closed its socket; the connection is over for this side."),

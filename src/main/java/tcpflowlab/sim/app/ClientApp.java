@@ -34,7 +34,7 @@ public final class ClientApp {
     private double backoffMs = -1;
     private long batch;
 
-    private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver();
+    private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver(this::onGap);
     private long connectedAt;
     private long hangUps;
     private long bytesRead;
@@ -109,7 +109,9 @@ public final class ClientApp {
         if (n > 0) {
             ctx.tap().read(s.connection(), buffer, 0, n);
             bytesRead += n;
-            onData(n);
+            if (!onData(n)) {
+                return;
+            }
             work(c);
         } else if (n == 0) {
             endOfStream();
@@ -147,7 +149,9 @@ public final class ClientApp {
                 ctx.tap().read(s.connection(), buffer, 0, n);
                 bytesRead += n;
                 batch += n;
-                onData(n);
+                if (!onData(n)) {
+                    return;
+                }
                 long next = ctx.sim().now() + c.callCostNs();
                 if (!ctx.continueInline(next)) {
                     ctx.sim().schedule(next, this::drain);
@@ -189,12 +193,34 @@ public final class ClientApp {
         return ctx.scenario().server().overflowPolicy() == tcpflowlab.scenario.OverflowPolicy.SPILL;
     }
 
-    /** SPILL: frames out of the byte stream; duplicates (replayed, already seen) are dropped. */
-    private void onData(int n) {
+    /**
+     * SPILL: frames out of the byte stream; duplicates (replayed, already seen) are dropped.
+     * False when the stream is not frames: this connection is closed and the client connects again.
+     */
+    private boolean onData(int n) {
         if (!spillProtocol()) {
-            return;
+            return true;
         }
-        frames.feed(buffer, 0, n);
+        String bad = frames.feed(buffer, 0, n);
+        if (bad == null) {
+            return true;
+        }
+        SimSocket s = socket;
+        socket = null;
+        s.cancelWaits();
+        s.close();
+        ctx.event(Side.CLIENT, EventKind.PROTOCOL_ERROR, null, 0, s.connection(), bad
+                + ": the client closes the connection and connects again; it keeps what it has");
+        errors.connectionEnded(s.connection());
+        backoffMs = ctx.scenario().client().reconnectBackoffMs();
+        scheduleReconnect();
+        return false;
+    }
+
+    private void onGap(long firstMissing, long lastMissing) {
+        ctx.event(Side.CLIENT, EventKind.PROTOCOL_ERROR, null, 0, socket == null ? 0 : socket.connection(),
+                "sequences " + firstMissing + " .. " + lastMissing + " never arrived: "
+                        + (lastMissing - firstMissing + 1) + " messages lost (counted as a gap)");
     }
 
     private void sendReply() {

@@ -2,6 +2,7 @@ package tcpflowlab.sim.app;
 
 import tcpflowlab.scenario.ServerConfig;
 import tcpflowlab.sim.tcp.SimSocket;
+import tcpflowlab.spill.AckTracker;
 import tcpflowlab.spill.Frames;
 import tcpflowlab.spill.OverflowQueue;
 import tcpflowlab.spill.QueueFullException;
@@ -22,18 +23,21 @@ import java.util.List;
  * stays there until the client acknowledges it, so a connection that dies loses nothing. While
  * a client is connected and its socket takes data, the server sends from the queue in FIFO
  * order; when the client comes back, it replays from the last acknowledged message. A full
- * queue means backpressure (the producer waits), never a silent drop.
+ * queue means backpressure (the producer waits), never a silent drop. A client that connects
+ * while another is connected takes over (the old connection may be a stale one the client has
+ * long left), and each connection's acknowledgements are checked by an {@link AckTracker}.
  */
 public final class SpillServerApp implements ServerSide {
     private final AppContext ctx;
     private final OverflowQueue queue;
     private final ErrnoTally errors;
     private final byte[] scratch = new byte[4096];
-    private final Frames.AckDecoder acks = new Frames.AckDecoder();
     private byte[] message = MessagePattern.sized(MessagePattern.HELLO, 13);
     private SimSocket socket;
     private OverflowQueue.Reader reader;
+    private AckTracker acks;
     private byte[] frame;
+    private long frameSequence;
     private int framePos;
     private boolean waitingWritable;
     private boolean spillingReported;
@@ -99,10 +103,14 @@ public final class SpillServerApp implements ServerSide {
             ctx.onAcceptable(this::onAcceptable);
             return;
         }
+        ctx.onAcceptable(this::onAcceptable); // a later client takes over from this one
+        if (socket != null) {
+            takeOver(s);
+        }
         socket = s;
         frame = null;
         waitingWritable = false;
-        acks.reset();
+        acks = new AckTracker();
         try {
             reader = queue.reader();
         } catch (IOException e) {
@@ -132,6 +140,7 @@ public final class SpillServerApp implements ServerSide {
                         return;
                     }
                     frame = Frames.frame(r.sequence(), r.payload());
+                    frameSequence = r.sequence();
                     framePos = 0;
                 }
                 int n = s.send(frame, framePos, frame.length - framePos);
@@ -141,6 +150,7 @@ public final class SpillServerApp implements ServerSide {
                     if (framePos == frame.length) {
                         frame = null;
                         framesSent++;
+                        acks.frameWritten(frameSequence);
                     }
                     continue;
                 }
@@ -171,8 +181,9 @@ public final class SpillServerApp implements ServerSide {
         while (true) {
             int n = s.recv(scratch, 0, scratch.length);
             if (n > 0) {
-                long highest = acks.feed(scratch, 0, n);
-                if (highest > queue.committedSequence() && highest <= queue.lastSequence()) {
+                AckTracker.Outcome o = acks.feed(scratch, 0, n, queue.committedSequence());
+                long highest = o.acknowledge();
+                if (highest > 0) {
                     try {
                         queue.acknowledge(highest);
                     } catch (IOException e) {
@@ -185,6 +196,11 @@ public final class SpillServerApp implements ServerSide {
                         spillingReported = false; // the next absence is a new episode
                     }
                 }
+                if (o.rejected()) {
+                    protocolError(s, o.rejection());
+                    closeConnection();
+                    return;
+                }
                 continue;
             }
             if (n == Errno.EAGAIN.asReturn()) {
@@ -193,10 +209,25 @@ public final class SpillServerApp implements ServerSide {
             }
             if (n < 0) {
                 errors.failed("recv", Errno.fromReturn(n), s.connection(), "the server closes the connection");
+            } else if (acks.endOfStream() != null) {
+                protocolError(s, acks.endOfStream());
             }
             closeConnection(); // end of stream or an error: the client has gone
             return;
         }
+    }
+
+    private void protocolError(SimSocket s, String why) {
+        ctx.event(Side.SERVER, EventKind.PROTOCOL_ERROR, null, 0, s.connection(), why
+                + "; the server closes the connection and deletes nothing");
+    }
+
+    /** A new client while one is connected: the old connection goes, the new one gets the replay. */
+    private void takeOver(SimSocket next) {
+        ctx.event(Side.SERVER, EventKind.DISCONNECT, null, queue.depthBytes(), socket.connection(),
+                "connection " + next.connection() + " takes over: the server closes this one and replays from "
+                        + "the last acknowledged message, " + queue.committedSequence());
+        closeConnection();
     }
 
     private void closeConnection() {
