@@ -50,13 +50,47 @@ class FramesTest {
 
     @Test
     void acknowledgementsAreEightBytesAndTheHighestWins() {
-        Frames.AckDecoder a = new Frames.AckDecoder();
+        AckTracker a = new AckTracker();
+        a.frameWritten(10);
         byte[] wire = new byte[24];
         System.arraycopy(Frames.ack(5), 0, wire, 0, 8);
         System.arraycopy(Frames.ack(9), 0, wire, 8, 8);
-        System.arraycopy(Frames.ack(7), 0, wire, 16, 8);
-        assertEquals(5, a.feed(wire, 0, 11));
-        assertEquals(9, a.feed(wire, 11, 13));
+        System.arraycopy(Frames.ack(9), 0, wire, 16, 8);
+        assertEquals(5, a.feed(wire, 0, 11, 0).acknowledge());
+        assertEquals(9, a.feed(wire, 11, 13, 5).acknowledge());
+    }
+
+    @Test
+    void theReceiverReportsAMalformedFrameKeepsWhatCameBeforeAndReadsTheNextConnection() {
+        FrameReceiver r = new FrameReceiver();
+        java.nio.ByteBuffer wire = java.nio.ByteBuffer.allocate(3 * 13 + 12);
+        wire.put(Frames.frame(1, new byte[1])).put(Frames.frame(2, new byte[1])).put(Frames.frame(3, new byte[1]));
+        wire.putLong(4).putInt(-1);
+        String bad = r.feed(wire.array(), 0, wire.capacity());
+        assertEquals("frame length 4294967295 for sequence 4 is out of range (0 .. 1048576)", bad);
+        assertEquals(3, r.lastSeen());
+        assertEquals(1, r.malformed());
+        r.newConnection();
+        byte[] replay = Frames.frame(2, new byte[1]);
+        assertEquals(null, r.feed(replay, 0, replay.length));
+        assertArrayEquals(Frames.ack(2), r.ack(), "acknowledges only what this connection carried");
+        byte[] next = Frames.frame(4, new byte[1]);
+        r.feed(next, 0, next.length);
+        assertArrayEquals(Frames.ack(4), r.ack());
+        assertEquals(4, r.delivered());
+        assertEquals(0, r.gaps());
+    }
+
+    @Test
+    void theReceiverNamesSkippedSequences() {
+        List<long[]> gaps = new ArrayList<>();
+        FrameReceiver r = new FrameReceiver((first, last) -> gaps.add(new long[] {first, last}));
+        java.nio.ByteBuffer wire = java.nio.ByteBuffer.allocate(2 * 13);
+        wire.put(Frames.frame(1, new byte[1])).put(Frames.frame(7, new byte[1]));
+        r.feed(wire.array(), 0, wire.capacity());
+        assertEquals(1, r.gaps());
+        assertEquals(1, gaps.size());
+        assertArrayEquals(new long[] {2, 6}, gaps.get(0));
     }
 
     @Test
