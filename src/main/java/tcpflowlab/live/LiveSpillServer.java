@@ -132,8 +132,8 @@ final class LiveSpillServer {
                 if (accepted != null) {
                     if (ch != null) {
                         run.event(Side.SERVER, EventKind.DISCONNECT, null, queue.depthBytes(), id, "a new client connected "
-                                + "and takes over: the server closes this connection and replays from the last "
-                                + "acknowledged message, " + queue.committedSequence());
+                                + "and takes over: the server closes this connection and replays from sequence "
+                                + (queue.committedSequence() + 1) + ", after the last acknowledged message");
                         close(ch);
                         errors.connectionEnded(id);
                         spillingReported = false;

@@ -226,7 +226,7 @@ public final class SpillServerApp implements ServerSide {
     private void takeOver(SimSocket next) {
         ctx.event(Side.SERVER, EventKind.DISCONNECT, null, queue.depthBytes(), socket.connection(),
                 "connection " + next.connection() + " takes over: the server closes this one and replays from "
-                        + "the last acknowledged message, " + queue.committedSequence());
+                        + "sequence " + (queue.committedSequence() + 1) + ", after the last acknowledged message");
         closeConnection();
     }
 
