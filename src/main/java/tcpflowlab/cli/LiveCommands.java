@@ -2,28 +2,39 @@ package tcpflowlab.cli;
 
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
-import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.telemetry.RunState;
 import tcpflowlab.telemetry.RunSummary;
 import tcpflowlab.telemetry.TelemetrySink;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the Live engine from the command line: in-process both sides, or one side facing a real peer. */
 final class LiveCommands {
     private LiveCommands() {
     }
 
+    /** What a Live run came to, and why its client never connected, if it did not. */
+    record Outcome(RunSummary summary, Optional<String> clientNeverConnected) {
+    }
+
     static RunSummary runLive(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
                               PrintWriter err, boolean quiet) {
+        return run(scenario, sinks, options, codec, err, quiet).summary();
+    }
+
+    static Outcome run(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
+                       PrintWriter err, boolean quiet) {
         LiveRun run = new LiveRun(scenario, sinks, options, codec);
         Runtime.getRuntime().addShutdownHook(new Thread(run::stop)); // Ctrl+C closes the sockets cleanly
         run.start();
         if (run.state() == RunState.FAILED) {
-            throw new InvalidScenarioException(run.failure());
+            throw failed(run);
         }
         if (options.runsServer() && !quiet) {
             err.println("listening on port " + run.listenPort());
@@ -47,8 +58,13 @@ final class LiveCommands {
             err.println();
         }
         if (run.state() == RunState.FAILED) {
-            throw new InvalidScenarioException(run.failure());
+            throw failed(run);
         }
-        return run.summary();
+        return new Outcome(run.summary(), run.clientNeverConnected());
+    }
+
+    /** A socket that could not be used (a port in use, a privileged port ...) is a failure, exit 1, not bad input. */
+    private static UncheckedIOException failed(LiveRun run) {
+        return new UncheckedIOException(new IOException(run.failure()));
     }
 }

@@ -62,8 +62,10 @@ abstract class OneSideCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         RunSummary summary;
+        LiveCommands.Outcome outcome;
         try {
-            summary = LiveCommands.runLive(scenario, sinks, options, codec, spec.commandLine().getErr(), quiet);
+            outcome = LiveCommands.run(scenario, sinks, options, codec, spec.commandLine().getErr(), quiet);
+            summary = outcome.summary();
         } finally {
             if (csv != null) {
                 csv.close();
@@ -74,6 +76,10 @@ abstract class OneSideCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(SummaryText.format(summary, System.nanoTime() - start));
         spec.commandLine().getOut().flush();
+        if (outcome.clientNeverConnected().isPresent()) {
+            spec.commandLine().getErr().println("error: the client never connected; " + outcome.clientNeverConnected().get());
+            return Main.EXIT_FAILED;
+        }
         return 0;
     }
 }

@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tcpflowlab.live.LiveOptions;
 
+import java.net.InetSocketAddress;
+
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs only the C-style server on real sockets, for a real client to connect to "
                 + "(for example your own Python program). Listens on loopback unless you name another address.")
@@ -19,6 +21,10 @@ final class ServeCommand extends OneSideCommand {
 
     @Override
     LiveOptions options() {
-        return LiveOptions.serverOnly(LiveOptions.parseAddress(listen, "--listen")).withSpillDir(spillDir);
+        InetSocketAddress where = PeerAddress.resolve(listen, "--listen");
+        if (spillDir != null) {
+            SpillDirCheck.require(spillDir, "--spill-dir"); // before listening: no client meets a server that cannot start
+        }
+        return LiveOptions.serverOnly(where).withSpillDir(spillDir);
     }
 }

@@ -46,6 +46,8 @@ final class LiveClient {
     private final tcpflowlab.spill.FrameReceiver frames = new tcpflowlab.spill.FrameReceiver(this::onGap);
     private volatile int connectionId;
     private volatile long hangUps;
+    private volatile boolean everConnected;
+    private volatile String lastConnectFailure;
 
     LiveClient(LiveRun run, InetSocketAddress target) {
         this.run = run;
@@ -81,13 +83,22 @@ final class LiveClient {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, s.sockets().clientSndBuf());
             }
             try {
-                ch.connect(target);
+                if (!TimedConnect.connect(ch, sel, target, run.options().connectTimeout(), run::isRunning)) {
+                    return false; // the run ended while connecting
+                }
             } catch (IOException e) {
+                if (!run.isRunning()) {
+                    return false;
+                }
                 Errno errno = LiveErrno.of(e).orElse(null);
-                run.event(Side.CLIENT, EventKind.CONNECT_FAILED, errno, 0, id, "connect() to "
-                        + LiveServer.hostPort(target) + " failed: " + LiveErrno.describe(e));
+                if (errno != null) {
+                    errors.counted(errno); // into the summary: a run that never connected says why
+                }
+                lastConnectFailure = "connect() to " + LiveServer.hostPort(target) + " failed: " + LiveErrno.describe(e);
+                run.event(Side.CLIENT, EventKind.CONNECT_FAILED, errno, 0, id, lastConnectFailure);
                 return false;
             }
+            everConnected = true;
             InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
             long rcv = KernelBuffers.kernelBytes(ch.getOption(StandardSocketOptions.SO_RCVBUF));
             long snd = KernelBuffers.kernelBytes(ch.getOption(StandardSocketOptions.SO_SNDBUF));
@@ -341,6 +352,15 @@ final class LiveClient {
 
     long gaps() {
         return frames.gaps();
+    }
+
+    /** Why the last connect() failed, or null. */
+    String lastConnectFailure() {
+        return lastConnectFailure;
+    }
+
+    boolean everConnected() {
+        return everConnected;
     }
 
     long hangUps() {

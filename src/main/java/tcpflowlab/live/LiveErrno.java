@@ -33,6 +33,9 @@ public final class LiveErrno {
         MESSAGES.put("no route to host", Errno.EHOSTUNREACH);
         MESSAGES.put("timed out", Errno.ETIMEDOUT);
         MESSAGES.put("resource temporarily unavailable", Errno.EAGAIN);
+        MESSAGES.put("permission denied", Errno.EACCES);
+        MESSAGES.put("cannot assign requested address", Errno.EADDRNOTAVAIL);
+        MESSAGES.put("network is unreachable", Errno.ENETUNREACH);
     }
 
     private LiveErrno() {
@@ -40,7 +43,8 @@ public final class LiveErrno {
 
     public static Optional<Errno> of(Throwable t) {
         if (t instanceof BindException) {
-            return Optional.of(Errno.EADDRINUSE);
+            // bind(2) fails in several ways (in use, privileged port, not a local address): the text says which
+            return byMessage(t);
         }
         if (t instanceof ConnectException) {
             String m = lower(t);
@@ -65,20 +69,35 @@ public final class LiveErrno {
             return Optional.empty();
         }
         if (t instanceof IOException) {
-            String m = lower(t);
-            for (Map.Entry<String, Errno> e : MESSAGES.entrySet()) {
-                if (m.contains(e.getKey())) {
-                    return Optional.of(e.getValue());
-                }
+            return byMessage(t);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Errno> byMessage(Throwable t) {
+        String m = lower(t);
+        for (Map.Entry<String, Errno> e : MESSAGES.entrySet()) {
+            if (m.contains(e.getKey())) {
+                return Optional.of(e.getValue());
             }
         }
         return Optional.empty();
     }
 
-    /** "ECONNRESET (104) Connection reset by peer", or the exception's own text. */
+    /** "ECONNRESET (104) Connection reset by peer", or the exception's own words (no Java class name). */
     public static String describe(Throwable t) {
-        return of(t).map(e -> e.label() + " " + e.message())
-                .orElse(t.getClass().getSimpleName() + ": " + t.getMessage());
+        return of(t).map(e -> e.label() + " " + e.message()).orElseGet(() -> inWords(t));
+    }
+
+    private static String inWords(Throwable t) {
+        if (t instanceof java.nio.file.FileSystemException f) {
+            String reason = f.getReason() == null ? "cannot be used" : f.getReason().toLowerCase(Locale.ROOT);
+            return f.getFile() + ": " + reason;
+        }
+        if (t.getMessage() != null && !t.getMessage().isBlank()) {
+            return t.getMessage();
+        }
+        return "failed (" + t.getClass().getSimpleName() + ", no reason given)";
     }
 
     private static String lower(Throwable t) {

@@ -7,9 +7,16 @@ import java.net.InetSocketAddress;
  * ephemeral port by default; or only the server, listening where the user says (loopback
  * unless an address is named explicitly); or only the client, connecting to a named peer.
  */
-public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect, java.nio.file.Path spillDir) {
+public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect, java.nio.file.Path spillDir,
+                          java.time.Duration connectTimeout) {
     /** The sides that run in this process. */
     public enum Mode { BOTH, SERVER_ONLY, CLIENT_ONLY }
+
+    /**
+     * How long one connect() may take: without a deadline the kernel's SYN retries take about
+     * two minutes to give up on an unreachable peer.
+     */
+    public static final java.time.Duration DEFAULT_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     public static LiveOptions both() {
         return both(0);
@@ -17,15 +24,16 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
 
     /** Both sides, the server on 127.0.0.1:{@code port} (0: any free port). */
     public static LiveOptions both(int port) {
-        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", port), null, null);
+        return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", port), null, null,
+                DEFAULT_CONNECT_TIMEOUT);
     }
 
     public static LiveOptions serverOnly(InetSocketAddress listen) {
-        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null);
+        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null, DEFAULT_CONNECT_TIMEOUT);
     }
 
     public static LiveOptions clientOnly(InetSocketAddress connect) {
-        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null);
+        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null, DEFAULT_CONNECT_TIMEOUT);
     }
 
     /**
@@ -33,7 +41,12 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
      * replays what it holds); without one, a temporary directory is used and removed at the end.
      */
     public LiveOptions withSpillDir(java.nio.file.Path dir) {
-        return new LiveOptions(mode, listen, connect, dir);
+        return new LiveOptions(mode, listen, connect, dir, connectTimeout);
+    }
+
+    /** The client's deadline for each connect(); a peer silent that long counts as ETIMEDOUT. */
+    public LiveOptions withConnectTimeout(java.time.Duration timeout) {
+        return new LiveOptions(mode, listen, connect, spillDir, timeout);
     }
 
     public boolean runsServer() {
@@ -65,6 +78,18 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
         if (port < 0 || port > 65_535 || host.isEmpty()) {
             throw new IllegalArgumentException(what + " '" + text + "' is not HOST:PORT (port 0 .. 65535)");
         }
+        if (isReservedInvalid(host)) {
+            // RFC 6761 6.4: names under .invalid never resolve, so they are not even looked up
+            return InetSocketAddress.createUnresolved(host, port);
+        }
         return new InetSocketAddress(host, port);
+    }
+
+    private static boolean isReservedInvalid(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h.equals("invalid") || h.endsWith(".invalid");
     }
 }

@@ -268,6 +268,20 @@ public final class LiveRun implements Run {
         return failure;
     }
 
+    /**
+     * When this run's client never made a connection: why (the last connect() failure), for a
+     * command that must not report success. Empty when it connected or there is no client.
+     */
+    public java.util.Optional<String> clientNeverConnected() {
+        LiveClient c = client;
+        if (c == null || c.everConnected()) {
+            return java.util.Optional.empty();
+        }
+        String why = c.lastConnectFailure();
+        return java.util.Optional.of(why != null ? why : "no connection to " + LiveServer.hostPort(options.connect() != null
+                ? options.connect() : options.listen()) + " was made");
+    }
+
     /** The port the server listens on (after start), or -1. */
     public int listenPort() {
         return listenPort;

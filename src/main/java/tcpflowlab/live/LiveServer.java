@@ -60,9 +60,8 @@ final class LiveServer {
             try {
                 ss.bind(listen, 16);
             } catch (IOException e) {
-                String why = LiveErrno.of(e).map(x -> x.label() + " " + x.message()).orElse(e.getMessage());
-                run.fail("cannot listen on " + hostPort(listen) + ": " + why
-                        + (LiveErrno.of(e).orElse(null) == Errno.EADDRINUSE ? " (the port is in use)" : ""));
+                run.fail("cannot listen on " + hostPort(listen) + ": " + LiveErrno.describe(e)
+                        + LiveErrno.of(e).map(LiveServer::bindHint).orElse(""));
                 return;
             }
             InetSocketAddress bound = (InetSocketAddress) ss.getLocalAddress();
@@ -296,6 +295,16 @@ final class LiveServer {
                 // shutting down
             }
         }
+    }
+
+    /** What a bind(2) errno usually means for the person who chose the address. */
+    private static String bindHint(Errno errno) {
+        return switch (errno) {
+            case EADDRINUSE -> " (the port is in use)";
+            case EACCES -> " (ports below 1024 need root or CAP_NET_BIND_SERVICE)";
+            case EADDRNOTAVAIL -> " (the address is not one of this machine's)";
+            default -> "";
+        };
     }
 
     static String hostPort(InetSocketAddress a) {

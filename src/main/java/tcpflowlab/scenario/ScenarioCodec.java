@@ -13,13 +13,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads and writes scenarios as JSON, strictly: unknown fields are rejected, every value is
@@ -46,17 +50,35 @@ public final class ScenarioCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Reads a scenario file; the file name appears in every error message. */
+    /**
+     * Reads a scenario file; the file name appears in every error message. Only a regular file
+     * is opened (a FIFO would block the open, a device never ends), and at most
+     * {@link #MAX_FILE_BYTES} + 1 bytes are read whatever size the file system reports.
+     */
     public Scenario read(Path file) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InvalidScenarioException(file + ": file is " + size
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new InvalidScenarioException(file + ": not a regular file (" + ScenarioFileKind.of(file, attributes)
+                        + "); a scenario must be a regular file");
+            }
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw new InvalidScenarioException(file + ": file is " + attributes.size()
                         + " bytes; scenario files are limited to " + MAX_FILE_BYTES + " bytes");
             }
-            return parse(Files.readAllBytes(file), file.toString());
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new InvalidScenarioException(file + ": file is larger than " + MAX_FILE_BYTES
+                        + " bytes; scenario files are limited to " + MAX_FILE_BYTES + " bytes");
+            }
+            return parse(bytes, file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidScenarioException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InvalidScenarioException(file + ": permission denied");
         } catch (IOException e) {
             throw new InvalidScenarioException(file + ": cannot read: " + e.getMessage());
         }
@@ -93,16 +115,19 @@ public final class ScenarioCodec {
         if (root == null || !root.isObject()) {
             throw new InvalidScenarioException(source + ": a scenario must be a JSON object");
         }
-        List<String> problems = new ArrayList<>();
+        // Every problem at once: duplicates, unknown fields and types, then the ranges of what bound.
+        List<String> problems = new ArrayList<>(DuplicateKeys.in(mapper.getFactory(), json));
+        Set<String> unbound = new HashSet<>();
         ObjectNode merged = (ObjectNode) mapper.valueToTree(Scenario.defaults());
-        mergeStrict((ObjectNode) root, merged, problems);
+        mergeStrict((ObjectNode) root, merged, problems, unbound);
+        Scenario scenario = fromTree(merged);
+        problems.addAll(rangeProblems(scenario));
+        if (unbound.stream().noneMatch(CROSS_FIELD_PATHS::contains)) {
+            // a default standing in for a rejected value would make a cross-field complaint misleading
+            problems.addAll(crossFieldProblems(scenario));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(prefixed(source, problems));
-        }
-        Scenario scenario = fromTree(merged);
-        List<String> invalid = problemsOf(scenario);
-        if (!invalid.isEmpty()) {
-            throw new InvalidScenarioException(prefixed(source, invalid));
         }
         return scenario;
     }
@@ -179,6 +204,12 @@ public final class ScenarioCodec {
 
     /** Every range and cross-field problem of a scenario; empty when it is valid. */
     public List<String> problemsOf(Scenario scenario) {
+        List<String> problems = rangeProblems(scenario);
+        problems.addAll(crossFieldProblems(scenario));
+        return problems;
+    }
+
+    private List<String> rangeProblems(Scenario scenario) {
         List<String> problems = new ArrayList<>();
         for (ScenarioField field : ScenarioField.values()) {
             field.problemWith(get(scenario, field)).ifPresent(problems::add);
@@ -191,6 +222,15 @@ public final class ScenarioCodec {
             problems.add("description is " + scenario.description().length()
                     + " characters long; at most " + MAX_DESCRIPTION_CHARS + " allowed");
         }
+        return problems;
+    }
+
+    /** The fields {@link #crossFieldProblems} compares. */
+    private static final Set<String> CROSS_FIELD_PATHS = Set.of(
+            ScenarioField.CLIENT_RECONNECT_BACKOFF.path(), ScenarioField.CLIENT_RECONNECT_BACKOFF_MAX.path());
+
+    private static List<String> crossFieldProblems(Scenario scenario) {
+        List<String> problems = new ArrayList<>();
         ClientConfig c = scenario.client();
         if (c.reconnectBackoffMaxMs() < c.reconnectBackoffMs()) {
             problems.add("client.reconnectBackoffMaxMs = "
@@ -217,7 +257,7 @@ public final class ScenarioCodec {
         }
     }
 
-    private void mergeStrict(ObjectNode input, ObjectNode target, List<String> problems) {
+    private void mergeStrict(ObjectNode input, ObjectNode target, List<String> problems, Set<String> unbound) {
         Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
@@ -240,11 +280,12 @@ public final class ScenarioCodec {
                 problems.add(key + " must be an object");
                 continue;
             }
-            mergeGroup(key, value, (ObjectNode) targetGroup, problems);
+            mergeGroup(key, value, (ObjectNode) targetGroup, problems, unbound);
         }
     }
 
-    private void mergeGroup(String group, JsonNode input, ObjectNode target, List<String> problems) {
+    private void mergeGroup(String group, JsonNode input, ObjectNode target, List<String> problems,
+                            Set<String> unbound) {
         Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
@@ -259,6 +300,7 @@ public final class ScenarioCodec {
             String typeProblem = typeProblem(f, v);
             if (typeProblem != null) {
                 problems.add(path + " = " + v + " is not allowed: " + typeProblem);
+                unbound.add(path);
                 continue;
             }
             target.set(entry.getKey(), f.type() == ScenarioField.Type.ENUM

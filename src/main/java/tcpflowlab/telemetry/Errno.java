@@ -12,7 +12,10 @@ public enum Errno {
     ENOTCONN(107, "Transport endpoint is not connected"),
     ETIMEDOUT(110, "Connection timed out"),
     ECONNREFUSED(111, "Connection refused"),
-    EHOSTUNREACH(113, "No route to host");
+    EHOSTUNREACH(113, "No route to host"),
+    EACCES(13, "Permission denied"),
+    EADDRNOTAVAIL(99, "Cannot assign requested address"),
+    ENETUNREACH(101, "Network is unreachable");
 
     private final int number;
     private final String message;

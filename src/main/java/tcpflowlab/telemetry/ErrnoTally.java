@@ -31,9 +31,7 @@ public final class ErrnoTally {
     }
 
     public void failed(String call, Errno errno, int connection, String consequence) {
-        ErrnoCount e = total.get(errno);
-        total.put(errno, e == null ? new ErrnoCount(errno, 1, clock.getAsLong())
-                : new ErrnoCount(errno, e.count() + 1, e.firstTimeNanos()));
+        counted(errno);
         String key = call + " " + errno.name();
         Long seen = perConnection.get(key);
         perConnection.put(key, seen == null ? 1 : seen + 1);
@@ -42,6 +40,13 @@ public final class ErrnoTally {
                     call + "() failed: " + errno.label() + " " + errno.message()
                             + (consequence.isEmpty() ? "" : "; " + consequence));
         }
+    }
+
+    /** Counts a failure the caller has already reported in its own words (a failed connect()). */
+    public void counted(Errno errno) {
+        ErrnoCount e = total.get(errno);
+        total.put(errno, e == null ? new ErrnoCount(errno, 1, clock.getAsLong())
+                : new ErrnoCount(errno, e.count() + 1, e.firstTimeNanos()));
     }
 
     /** Reports repeats of the connection that just ended and starts counting afresh. */

@@ -22,14 +22,26 @@ class LiveErrnoTest {
         assertEquals(Optional.of(Errno.ECONNREFUSED), LiveErrno.of(new ConnectException("Connection refused")));
         assertEquals(Optional.of(Errno.EHOSTUNREACH), LiveErrno.of(new ConnectException("No route to host")));
         assertEquals(Optional.of(Errno.EADDRINUSE), LiveErrno.of(new BindException("Address already in use")));
+        assertEquals(Optional.of(Errno.ENETUNREACH), LiveErrno.of(new java.net.SocketException("Network is unreachable")));
+        assertEquals(Optional.of(Errno.ETIMEDOUT), LiveErrno.of(new java.net.SocketTimeoutException("connect timed out")));
         assertEquals(Optional.of(Errno.ENOTCONN), LiveErrno.of(new NotYetConnectedException()));
     }
 
     @Test
-    void unknownOnesKeepTheirOriginalMessage() {
+    void eachBindFailureMapsToItsOwnErrno() {
+        // Java throws BindException for EADDRINUSE, EACCES and EADDRNOTAVAIL alike; the text tells them apart
+        assertEquals(Optional.of(Errno.EACCES), LiveErrno.of(new BindException("Permission denied")));
+        assertEquals(Optional.of(Errno.EADDRNOTAVAIL), LiveErrno.of(new BindException("Cannot assign requested address")));
+        assertEquals("EACCES (13) Permission denied", LiveErrno.describe(new BindException("Permission denied")));
+        assertEquals(Optional.empty(), LiveErrno.of(new BindException("Something else")));
+    }
+
+    @Test
+    void unknownOnesKeepTheirOriginalMessageWithoutAJavaClassName() {
         IOException odd = new IOException("Something odd");
         assertEquals(Optional.empty(), LiveErrno.of(odd));
-        assertEquals("IOException: Something odd", LiveErrno.describe(odd));
+        assertEquals("Something odd", LiveErrno.describe(odd));
+        assertEquals("/q/x: not a directory", LiveErrno.describe(new java.nio.file.FileSystemException("/q/x", null, "Not a directory")));
         assertEquals("ECONNRESET (104) Connection reset by peer", LiveErrno.describe(new IOException("Connection reset by peer")));
     }
 }

@@ -1,6 +1,8 @@
 package tcpflowlab.scenario;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -101,6 +103,83 @@ class ScenarioCodecTest {
         InvalidScenarioException missing = assertThrows(InvalidScenarioException.class,
                 () -> codec.read(dir.resolve("nope.json")));
         assertTrue(missing.getMessage().contains("no such file"));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stuck read must fail, not hang
+    void devicesDirectoriesAndFifosAreRefusedWithoutBeingRead(@TempDir Path dir) throws Exception {
+        for (String device : List.of("/dev/zero", "/dev/urandom")) {
+            if (Files.exists(Path.of(device))) {
+                InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> codec.read(Path.of(device)));
+                assertEquals(device + ": not a regular file (a character device); a scenario must be a regular file",
+                        e.getMessage());
+            }
+        }
+        InvalidScenarioException folder = assertThrows(InvalidScenarioException.class, () -> codec.read(dir));
+        assertEquals(dir + ": not a regular file (a directory); a scenario must be a regular file", folder.getMessage());
+
+        Path fifo = dir.resolve("scenario.fifo");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.abort("mkfifo is not installed, the FIFO case is not tested: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo could not make a FIFO here");
+        try {
+            // Nobody writes to it: opening it for reading would block, so the type is checked first.
+            InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> codec.read(fifo));
+            assertEquals(fifo + ": not a regular file (a named pipe); a scenario must be a regular file", e.getMessage());
+        } finally {
+            // Old code blocks in open(); a writer opened and closed releases it with end-of-file.
+            try (var unblock = java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                unblock.force(false);
+            } catch (java.io.IOException ignored) {
+                // only a hang guard
+            }
+        }
+    }
+
+    @Test
+    void aFileIsReadOnlyUpToTheLimitWhateverItsSizeSays(@TempDir Path dir) throws Exception {
+        // /proc files say size 0 but are regular: the bounded read is what keeps the limit.
+        Path self = Path.of("/proc/self/status");
+        Assumptions.assumeTrue(Files.isRegularFile(self) && Files.size(self) == 0, "no /proc here");
+        InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> codec.read(self));
+        assertTrue(e.getMessage().startsWith(self + ": malformed JSON"), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeysAreRejectedByPathNotSilentlyReplaced() {
+        InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> codec.parse(
+                "{\"name\": \"a\", \"client\": {\"readSize\": 10, \"strategy\": \"DRAIN\", \"readSize\": 20},"
+                        + " \"name\": \"b\"}", "dup.json"));
+        assertEquals(List.of(
+                "dup.json: duplicate key 'client.readSize' (a second value would silently replace the first)",
+                "dup.json: duplicate key 'name' (a second value would silently replace the first)"), e.problems());
+        InvalidScenarioException groups = assertThrows(InvalidScenarioException.class, () -> codec.parse(
+                "{\"client\": {\"readSize\": 10}, \"client\": {\"strategy\": \"DRAIN\"}}", "g.json"));
+        assertEquals(List.of("g.json: duplicate key 'client' (a second value would silently replace the first)"),
+                groups.problems());
+        // the same key in two different objects is no duplicate
+        assertEquals(10, codec.parse("{\"client\": {\"readSize\": 10}, \"server\": {\"messageSize\": 10}}", "ok")
+                .client().readSize());
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() {
+        InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> codec.parse(
+                "{\"client\": {\"readSize\": 0, \"redSize\": 5, \"readSize\": 0}, \"sockets\": {\"nagle\": 1},"
+                        + " \"server\": {\"messageSize\": 0}}", "all.json"));
+        List<String> p = e.problems();
+        assertEquals(5, p.size(), e.getMessage());
+        assertTrue(p.contains("all.json: duplicate key 'client.readSize' (a second value would silently replace the first)"), e.getMessage());
+        assertTrue(p.contains("all.json: unknown field 'client.redSize'"), e.getMessage());
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("all.json: sockets.nagle = 1 is not allowed")), e.getMessage());
+        assertTrue(p.contains("all.json: client.readSize = 0 is not allowed: read size must be 1 .. 1048576 B"), e.getMessage());
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("all.json: server.messageSize = 0 is not allowed")), e.getMessage());
     }
 
     @Test
