@@ -19,6 +19,7 @@ final class ServeCommand extends OneSideCommand {
 
     @Override
     LiveOptions options() {
+        OutputDir.refuseEmpty("--spill-dir", spillDir);
         return LiveOptions.serverOnly(LiveOptions.parseAddress(listen, "--listen")).withSpillDir(spillDir);
     }
 }
