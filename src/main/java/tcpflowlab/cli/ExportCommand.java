@@ -55,7 +55,7 @@ final class ExportCommand implements Runnable {
                 new ModelEngine(scenario, List.of(pcap), codec).runToEnd();
                 packets = pcap.packets();
             }
-            spec.commandLine().getOut().printf("%s: %,d packets of scenario %s (%s s)%n", out, packets, scenario.name(),
+            spec.commandLine().getOut().printf("%s: %,d packets of scenario %s (%s s)%n", out, packets, tcpflowlab.export.Printable.escape(scenario.name()),
                     ScenarioField.format(scenario.run().durationS()));
             spec.commandLine().getOut().flush();
             return 0;

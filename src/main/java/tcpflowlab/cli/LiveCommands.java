@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Runs the Live engine from the command line: in-process both sides, or one side facing a real peer. */
 final class LiveCommands {
@@ -24,14 +25,14 @@ final class LiveCommands {
     }
 
     static RunSummary runLive(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
-                              PrintWriter err, boolean quiet) {
-        return run(scenario, sinks, options, codec, err, quiet).summary();
+                              PrintWriter err, boolean quiet, StopSignals signals, BooleanSupplier outputFailed) {
+        return run(scenario, sinks, options, codec, err, quiet, signals, outputFailed).summary();
     }
 
     static Outcome run(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
-                       PrintWriter err, boolean quiet) {
+                       PrintWriter err, boolean quiet, StopSignals signals, BooleanSupplier outputFailed) {
         LiveRun run = new LiveRun(scenario, sinks, options, codec);
-        Runtime.getRuntime().addShutdownHook(new Thread(run::stop)); // Ctrl+C closes the sockets cleanly
+        signals.onStop(() -> signals.received().ifPresent(k -> run.stop("the run was interrupted by " + k.label())));
         run.start();
         if (run.state() == RunState.FAILED) {
             throw failed(run);
@@ -44,12 +45,17 @@ final class LiveCommands {
         try {
             long waited = 0;
             while (!run.awaitEnd(1000)) {
+                if (outputFailed.getAsBoolean()) {
+                    run.stop("the run stopped: its output could not be written");
+                }
                 waited += 1000;
                 if (!quiet) {
                     err.printf("\r%.0f / %.0f s", waited / 1000.0, durationMs / 1000.0);
                     err.flush();
                 }
             }
+            // The threads finish their own cleanup (a temporary spill directory) before the files are closed.
+            run.awaitThreads(StopSignals.GRACE_SECONDS * 1000L / 2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.stop();

@@ -1,7 +1,5 @@
 package tcpflowlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,7 +14,6 @@ import tcpflowlab.telemetry.RunSummary;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,38 +45,45 @@ abstract class OneSideCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidScenarioException(e.getMessage());
         }
+        OutputDir.refuseEmpty("-o/--out", out);
         ScenarioCodec codec = new ScenarioCodec();
         Scenario scenario = scenarioOptions.load(codec);
-        List<TelemetrySink> sinks = new ArrayList<>();
-        CsvTelemetryWriter csv = null;
         if (out != null) {
-            if (!force && Files.exists(out.resolve(CsvTelemetryWriter.EVENTS))) {
-                throw new InvalidScenarioException(out.resolve(CsvTelemetryWriter.EVENTS)
-                        + " already exists; choose another --out or add --force to overwrite");
+            OutputDir.checkOverwrite(out, RunCommand.OUTPUTS, force);
+        }
+        try (StopSignals signals = StopSignals.install(spec.commandLine().getErr())) {
+            List<TelemetrySink> sinks = new ArrayList<>();
+            CsvTelemetryWriter csv = null;
+            if (out != null) {
+                csv = new CsvTelemetryWriter(out, scenario.name(), false);
+                sinks.add(csv);
             }
-            csv = new CsvTelemetryWriter(out, scenario.name(), false);
-            sinks.add(csv);
-        }
-        long start = System.nanoTime();
-        RunSummary summary;
-        LiveCommands.Outcome outcome;
-        try {
-            outcome = LiveCommands.run(scenario, sinks, options, codec, spec.commandLine().getErr(), quiet);
-            summary = outcome.summary();
-        } finally {
-            if (csv != null) {
-                csv.close();
+            long start = System.nanoTime();
+            RunSummary summary;
+            LiveCommands.Outcome outcome;
+            try {
+                CsvTelemetryWriter files = csv;
+                outcome = LiveCommands.run(scenario, sinks, options, codec, spec.commandLine().getErr(), quiet,
+                        signals, () -> files != null && files.failed());
+                summary = outcome.summary();
+            } finally {
+                if (csv != null) {
+                    csv.close();
+                }
             }
+            if (out != null) {
+                SummaryFile.write(out, summary, signals.received());
+            }
+            spec.commandLine().getOut().print(SummaryText.format(summary, System.nanoTime() - start));
+            signals.received().ifPresent(k -> spec.commandLine().getOut()
+                    .println("  interrupted by " + k.label() + ": the run stopped early"));
+            spec.commandLine().getOut().flush();
+            if (signals.received().isEmpty() && outcome.clientNeverConnected().isPresent()) {
+                spec.commandLine().getErr().println("error: the client never connected; "
+                        + outcome.clientNeverConnected().get());
+                return Main.EXIT_FAILED;
+            }
+            return signals.exitCode(0);
         }
-        if (out != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(RunCommand.SUMMARY).toFile(), summary);
-        }
-        spec.commandLine().getOut().print(SummaryText.format(summary, System.nanoTime() - start));
-        spec.commandLine().getOut().flush();
-        if (outcome.clientNeverConnected().isPresent()) {
-            spec.commandLine().getErr().println("error: the client never connected; " + outcome.clientNeverConnected().get());
-            return Main.EXIT_FAILED;
-        }
-        return 0;
     }
 }

@@ -1,7 +1,5 @@
 package tcpflowlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,12 +11,14 @@ import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.sim.ModelEngine;
+import tcpflowlab.export.Csv;
+import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "Runs a scenario headless and prints what happened: first zero window, "
                 + "first EAGAIN, first RST, the errno values each side saw, bytes written and read.")
 final class RunCommand implements Callable<Integer> {
-    static final String SUMMARY = "summary.json";
+    static final String SUMMARY = SummaryFile.NAME;
 
     @Spec
     CommandSpec spec;
@@ -54,69 +54,72 @@ final class RunCommand implements Callable<Integer> {
         if (!engine.equals("model") && !engine.equals("live")) {
             throw new InvalidScenarioException("--engine " + engine + " is not an engine; engines: model, live");
         }
+        OutputDir.refuseEmpty("-o/--out", out);
         ScenarioCodec codec = new ScenarioCodec();
         Scenario scenario = scenarioOptions.load(codec);
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<TelemetrySink> sinks = new ArrayList<>();
-        CsvTelemetryWriter csv = null;
         if (out != null) {
-            refuseOverwrite(out);
-            csv = new CsvTelemetryWriter(out, scenario.name());
-            sinks.add(csv);
+            OutputDir.checkOverwrite(out, OUTPUTS, force);
         }
-        long wallStart = System.nanoTime();
-        RunSummary summary;
-        try {
-            if (engine.equals("live")) {
-                summary = LiveCommands.runLive(scenario, sinks, tcpflowlab.live.LiveOptions.both(), codec, stderr, quiet);
-            } else {
-                ModelEngine model = new ModelEngine(scenario, sinks, codec);
-                runWithProgress(model, stderr);
-                summary = model.summary();
+        // Signals are caught before the first output file exists: from then on a stop writes them whole.
+        try (StopSignals signals = StopSignals.install(stderr)) {
+            List<TelemetrySink> sinks = new ArrayList<>();
+            CsvTelemetryWriter csv = null;
+            if (out != null) {
+                csv = new CsvTelemetryWriter(out, scenario.name());
+                sinks.add(csv);
             }
-        } finally {
-            if (csv != null) {
-                csv.close();
+            long wallStart = System.nanoTime();
+            RunSummary summary;
+            try {
+                CsvTelemetryWriter files = csv;
+                java.util.function.BooleanSupplier outputFailed = () -> files != null && files.failed();
+                if (engine.equals("live")) {
+                    summary = LiveCommands.runLive(scenario, sinks, tcpflowlab.live.LiveOptions.both(), codec, stderr, quiet,
+                            signals, outputFailed);
+                } else {
+                    ModelEngine model = new ModelEngine(scenario, sinks, codec);
+                    runWithProgress(model, stderr, () -> signals.stopRequested() || outputFailed.getAsBoolean());
+                    signals.received().ifPresent(k -> model.event(Side.SERVER, EventKind.RUN_END, null, 0, 0,
+                            "the run was interrupted by " + k.label() + " after " + Csv.seconds(model.now())
+                                    + " s of virtual time"));
+                    summary = model.summary();
+                }
+            } finally {
+                if (csv != null) {
+                    csv.close();
+                }
             }
+            long wall = System.nanoTime() - wallStart;
+            if (out != null) {
+                SummaryFile.write(out, summary, signals.received());
+            }
+            stdout.print(SummaryText.format(summary, wall));
+            signals.received().ifPresent(k -> stdout.println("  interrupted by " + k.label() + ": the run stopped early"));
+            if (out != null) {
+                stdout.println("  output in " + out.toAbsolutePath());
+            }
+            stdout.flush();
+            return signals.exitCode(0);
         }
-        long wall = System.nanoTime() - wallStart;
-        if (out != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out.resolve(SUMMARY).toFile(), summary);
-        }
-        stdout.print(SummaryText.format(summary, wall));
-        if (out != null) {
-            stdout.println("  output in " + out.toAbsolutePath());
-        }
-        stdout.flush();
-        return 0;
     }
 
-    private void refuseOverwrite(Path dir) {
-        if (force) {
-            return;
-        }
-        for (String f : List.of(CsvTelemetryWriter.SAMPLES, CsvTelemetryWriter.EVENTS,
-                CsvTelemetryWriter.SEGMENTS, SUMMARY)) {
-            if (Files.exists(dir.resolve(f))) {
-                throw new InvalidScenarioException(dir.resolve(f)
-                        + " already exists; choose another --out or add --force to overwrite");
-            }
-        }
-    }
+    static final List<String> OUTPUTS = List.of(CsvTelemetryWriter.SAMPLES, CsvTelemetryWriter.EVENTS,
+            CsvTelemetryWriter.SEGMENTS, SUMMARY);
 
     /** Runs in slices; once a run has taken a second of wall time, shows a progress bar. */
-    private void runWithProgress(ModelEngine model, PrintWriter err) {
+    private void runWithProgress(ModelEngine model, PrintWriter err, java.util.function.BooleanSupplier stop) {
         long end = model.endTime();
-        long slice = Math.max(1, end / 200);
+        // at most a second of virtual time per slice, so a stop is heard within a fraction of a second
+        long slice = Math.max(1, Math.min(end / 200, 1_000_000_000L));
         long wallStart = System.nanoTime();
         boolean shown = false;
         int lastPct = -1;
         for (long t = slice; ; t += slice) {
             model.runUntil(Math.min(t, end));
-            if (model.isFinished()) {
+            if (model.isFinished() || stop.getAsBoolean()) {
                 break;
             }
             int pct = (int) (100 * model.now() / end);

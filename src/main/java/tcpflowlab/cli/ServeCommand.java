@@ -21,6 +21,7 @@ final class ServeCommand extends OneSideCommand {
 
     @Override
     LiveOptions options() {
+        OutputDir.refuseEmpty("--spill-dir", spillDir);
         InetSocketAddress where = PeerAddress.resolve(listen, "--listen");
         if (spillDir != null) {
             SpillDirCheck.require(spillDir, "--spill-dir"); // before listening: no client meets a server that cannot start

@@ -29,8 +29,31 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", required = true, description = "a directory on the disk to measure (its contents are replaced)")
+    @Option(names = "--dir", required = true,
+            description = "a directory on the disk to measure; the bench works in a new subdirectory of it and removes only that")
     Path dir;
+
+    @Option(names = "--drop-caches", description = "drop the whole machine's page cache before the reopen measurement "
+            + "(needs root; without it reopening reads from memory)")
+    boolean dropCaches;
+
+    /** Drops the operating system's page cache; a test puts a recorder here. */
+    @FunctionalInterface
+    interface PageCache {
+        void drop() throws IOException;
+    }
+
+    private final PageCache pageCache;
+    /** The subdirectory of --dir this run created and works in. */
+    private Path work;
+
+    SpillBenchCommand() {
+        this(() -> Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3"));
+    }
+
+    SpillBenchCommand(PageCache pageCache) {
+        this.pageCache = pageCache;
+    }
 
     @Option(names = "--seconds", defaultValue = "3", description = "seconds per append measurement (default ${DEFAULT-VALUE})")
     double seconds;
@@ -58,6 +81,7 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws IOException {
+        OutputDir.refuseEmpty("--dir", dir);
         positive("--seconds", seconds, 1e-3, 3600);
         positive("--reopen-gb", reopenGb, 1e-3, 64);
         positive("--replay-records", replayRecords, 1, 1e9);
@@ -66,7 +90,26 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
         positive("--always-rounds", alwaysRounds, 1, 100);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "spill queue bench in %s, java %s%n", dir.toAbsolutePath(), System.getProperty("java.version"));
+        boolean created = Files.notExists(dir);
         Files.createDirectories(dir);
+        work = Files.createTempDirectory(dir, "tcpflowlab-bench-");
+        try {
+            measure(out);
+        } finally {
+            delete(work);
+            if (created) {
+                try {
+                    Files.deleteIfExists(dir); // only when this run made it and nothing else is in it
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // someone put files there meanwhile: they stay
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void measure(PrintWriter out) throws IOException {
         groupAppends(out);
         alwaysAppends(out);
         // Replay: read back what was appended, from the page cache as a returning client would
@@ -103,7 +146,7 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
                 q.append(payload);
             }
         }
-        dropCachesHint(out);
+        dropCaches(out);
         long t0 = System.nanoTime();
         try (SpillQueue q = SpillQueue.open(reopenConfig(r, bytes))) {
             double s = (System.nanoTime() - t0) / 1e9;
@@ -111,9 +154,6 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
                     q.recoveryReport().recordsScanned(), q.segmentCount(), s);
             out.printf(Locale.ROOT, "         target < 5 s: %s%n", s < 5 ? "met" : "NOT met");
         }
-        delete(dir);
-        out.flush();
-        return 0;
     }
 
     private void positive(String option, double value, double min, double max) {
@@ -154,7 +194,7 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
     private void groupAppends(PrintWriter out) throws IOException {
         Optional<DdBaseline.Result> dd = Optional.empty();
         if (ddMebibytes > 0) {
-            dd = DdBaseline.sequential(dir, ddMebibytes);
+            dd = DdBaseline.sequential(work, ddMebibytes);
             dd.ifPresentOrElse(r -> out.printf(Locale.ROOT, "  dd bs=1M count=%d conv=fdatasync: %.1f MB/s%n",
                     ddMebibytes, r.megabytesPerSecond()), () -> out.println(NO_DD));
         }
@@ -185,7 +225,7 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
         for (int round = 1; round <= alwaysRounds; round++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  ALWAYS round %d:", round));
             if (ddWrites > 0 && ddMebibytes > 0) {
-                Optional<DdBaseline.Result> dd = DdBaseline.dsync(dir, ddWrites);
+                Optional<DdBaseline.Result> dd = DdBaseline.dsync(work, ddWrites);
                 if (dd.isPresent()) {
                     ddRates.add(dd.get().writesPerSecond());
                     line.append(String.format(Locale.ROOT, " dd dsync %,.0f writes/s;", dd.get().writesPerSecond()));
@@ -225,17 +265,22 @@ final class SpillBenchCommand implements java.util.concurrent.Callable<Integer> 
         return c.withCapacityBytes(Math.max(bytes * 2, c.segmentBytes()));
     }
 
-    private static void dropCachesHint(PrintWriter out) {
+    /** The whole machine's page cache, dropped only when asked: it slows every other program down for a while. */
+    private void dropCaches(PrintWriter out) {
+        if (!dropCaches) {
+            out.println("  (page cache not dropped: reopen reads from memory; --drop-caches, as root, measures it cold)");
+            return;
+        }
         try {
-            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
+            pageCache.drop();
             out.println("  (page cache dropped before reopening)");
         } catch (IOException | RuntimeException e) {
-            out.println("  (page cache not dropped: reopen reads from memory)");
+            out.println("  (page cache not dropped, --drop-caches needs root: reopen reads from memory)");
         }
     }
 
     private Path fresh(String name) throws IOException {
-        Path d = dir.resolve(name);
+        Path d = work.resolve(name);
         delete(d);
         Files.createDirectories(d);
         return d;

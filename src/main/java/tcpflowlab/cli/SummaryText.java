@@ -14,7 +14,7 @@ final class SummaryText {
     static String format(RunSummary s, long wallNanos) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Scenario %s (%s engine, seed %d): %.3f s virtual in %.3f s wall%n",
-                s.scenario(), s.engine(), s.seed(), s.durationNanos() / 1e9, wallNanos / 1e9));
+                tcpflowlab.export.Printable.escape(s.scenario()), s.engine(), s.seed(), s.durationNanos() / 1e9, wallNanos / 1e9));
         line(b, "first zero window", time(s.firstZeroWindowNanos()));
         line(b, "first EAGAIN (server)", time(s.firstEagainNanos()));
         line(b, "first RST", time(s.firstRstNanos()));

@@ -22,7 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = new ScenarioCodec().read(file);
-        spec.commandLine().getOut().println(file + ": valid scenario '" + s.name() + "'");
+        spec.commandLine().getOut().println(file + ": valid scenario '" + tcpflowlab.export.Printable.escape(s.name()) + "'");
         return 0;
     }
 }

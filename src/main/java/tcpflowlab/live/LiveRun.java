@@ -192,6 +192,29 @@ public final class LiveRun implements Run {
         finish(RunState.STOPPED);
     }
 
+    /** Stops the run and says why in the event log (a signal, an output that failed). */
+    public void stop(String why) {
+        if (isRunning()) {
+            telemetry.event(Side.SERVER, EventKind.RUN_END, null, 0, 0, why);
+        }
+        finish(RunState.STOPPED);
+    }
+
+    /**
+     * After the end, waits (bounded) for the run's threads to finish their own cleanup: a server
+     * removes its temporary spill directory on its way out. True when all have ended.
+     */
+    public boolean awaitThreads(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        for (Thread t : threads) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left > 0) {
+                t.join(left);
+            }
+        }
+        return threads.stream().noneMatch(Thread::isAlive);
+    }
+
     private void finish(RunState end) {
         synchronized (this) {
             if (state == RunState.FINISHED || state == RunState.STOPPED || state == RunState.FAILED) {

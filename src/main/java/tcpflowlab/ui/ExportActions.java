@@ -99,7 +99,7 @@ final class ExportActions {
             lines.remove(lines.size() - 1); // the engine is mid-line: leave the partial row out
         }
         try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-            w.write("# TCP Flow Lab, scenario " + scenarioName + ", " + range + "\n");
+            w.write("# TCP Flow Lab, scenario " + tcpflowlab.export.Printable.escape(scenarioName) + ", " + range + "\n");
             for (String line : lines) {
                 if (!line.startsWith("#")) {
                     w.write(line);

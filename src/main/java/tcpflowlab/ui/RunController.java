@@ -57,10 +57,17 @@ public final class RunController implements AutoCloseable {
     private Recorder recorder;
     private CsvTelemetryWriter log;
     private tcpflowlab.export.PcapWriter capture;
-    private LoopbackCapture liveCapture;
+    private volatile LoopbackCapture liveCapture;
     private String captureWhyNot;
     static final String CAPTURE = "run.pcap";
-    private Path logDir;
+    private volatile Path logDir;
+    /**
+     * Removes the run's temporary folder (and stops its capture) when the JVM exits without the
+     * run being closed, e.g. the app killed by SIGTERM or Ctrl+C in its terminal: JavaFX calls
+     * Application.stop() only for a normal quit. Registered only while there is a folder.
+     */
+    private final Thread exitCleanup = new Thread(this::removeTemporaryFiles, "tcpflowlab-run-cleanup");
+    private boolean exitCleanupRegistered;
     private Scenario scenario;
     private double speed = 1.0;
 
@@ -75,8 +82,10 @@ public final class RunController implements AutoCloseable {
         recorder = new Recorder();
         try {
             logDir = Files.createTempDirectory("tcpflowlab-run");
+            registerExitCleanup();
             log = new CsvTelemetryWriter(logDir, scenario.name(), false);
         } catch (IOException e) {
+            removeTemporaryFiles();
             throw new UncheckedIOException("cannot create the run's temporary log", e);
         }
         if (engine == Engine.LIVE) {
@@ -216,7 +225,7 @@ public final class RunController implements AutoCloseable {
     /** The run's temporary samples.csv / events.csv, flushed up to now. */
     public Path flushedLog(String file) throws IOException {
         log.flush();
-        return logDir.resolve(file);
+        return log.path(file);
     }
 
     @Override
@@ -246,8 +255,9 @@ public final class RunController implements AutoCloseable {
             } catch (IOException e) {
                 // a temporary file; nothing to tell the user
             }
-            deleteQuietly(logDir);
         }
+        removeTemporaryFiles();
+        unregisterExitCleanup();
         capture = null;
         run = null;
         modelRun = null;
@@ -255,6 +265,39 @@ public final class RunController implements AutoCloseable {
         recorder = null;
         log = null;
         logDir = null;
+    }
+
+    /**
+     * Stops the capture and deletes the run's temporary folder (CSV log, pcap). Also what runs
+     * when the JVM exits with a run still open.
+     */
+    void removeTemporaryFiles() {
+        LoopbackCapture c = liveCapture;
+        if (c != null) {
+            c.close(); // dumpcap is a process of its own: it would outlive the app
+        }
+        Path dir = logDir;
+        if (dir != null) {
+            deleteQuietly(dir);
+        }
+    }
+
+    private void registerExitCleanup() {
+        if (!exitCleanupRegistered) {
+            Runtime.getRuntime().addShutdownHook(exitCleanup);
+            exitCleanupRegistered = true;
+        }
+    }
+
+    private void unregisterExitCleanup() {
+        if (exitCleanupRegistered) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitCleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting: the hook runs anyway
+            }
+            exitCleanupRegistered = false;
+        }
     }
 
     private static void deleteQuietly(Path dir) {

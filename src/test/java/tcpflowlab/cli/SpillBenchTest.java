@@ -80,4 +80,35 @@ class SpillBenchTest {
         }
         assertTrue(Files.notExists(dir), "the bench removes what it wrote");
     }
+
+    @Test
+    void theBenchWorksInASubdirectoryOfItsOwnAndDropsThePageCacheOnlyWhenAsked(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("disk"));
+        Path mine = Files.writeString(dir.resolve("notes.txt"), "not the bench's");
+        Path dd = Files.writeString(dir.resolve("dd-baseline.tmp"), "not the bench's either");
+        String[] small = {"bench-spill", "--dir", dir.toString(), "--seconds", "0.02", "--replay-records", "2000",
+                "--reopen-gb", "0.001", "--dd-mib", "1", "--dd-writes", "5", "--always-rounds", "1"};
+        java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new SpillBenchCommand(drops::incrementAndGet));
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute(java.util.Arrays.copyOfRange(small, 1, small.length)), out.toString());
+        assertEquals(0, drops.get(), "no page cache is dropped without --drop-caches");
+        assertTrue(out.toString().contains("page cache not dropped"), out.toString());
+        assertEquals("not the bench's", Files.readString(mine));
+        assertEquals("not the bench's either", Files.readString(dd));
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            assertEquals(2, s.count(), "only the bench's own subdirectory is removed, the rest of --dir stays");
+        }
+
+        StringWriter out2 = new StringWriter();
+        picocli.CommandLine cl2 = new picocli.CommandLine(new SpillBenchCommand(drops::incrementAndGet));
+        cl2.setOut(new PrintWriter(out2, true));
+        String[] withDrop = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(small, 1, small.length), small.length);
+        withDrop[small.length - 1] = "--drop-caches";
+        assertEquals(0, cl2.execute(withDrop), out2.toString());
+        assertEquals(1, drops.get(), "--drop-caches drops it once, before reopening");
+        assertTrue(out2.toString().contains("(page cache dropped before reopening)"), out2.toString());
+        assertEquals("not the bench's", Files.readString(mine));
+    }
 }

@@ -1,0 +1,35 @@
+package tcpflowlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tcpflowlab.export.AtomicOutputFile;
+import tcpflowlab.telemetry.RunSummary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** summary.json: the run's summary, and whether a signal cut the run short ("interrupted": "SIGTERM" or null). */
+final class SummaryFile {
+    static final String NAME = "summary.json";
+
+    private SummaryFile() {
+    }
+
+    static void write(Path dir, RunSummary summary, Optional<StopSignals.Kind> interrupted) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode node = json.valueToTree(summary);
+        node.put("interrupted", interrupted.map(StopSignals.Kind::label).orElse(null));
+        byte[] bytes = json.writeValueAsBytes(node);
+        Path target = dir.resolve(NAME);
+        try (AtomicOutputFile f = AtomicOutputFile.create(target)) {
+            try {
+                f.stream().write(bytes);
+            } catch (IOException e) {
+                throw AtomicOutputFile.naming(target, e);
+            }
+            f.commit();
+        }
+    }
+}
