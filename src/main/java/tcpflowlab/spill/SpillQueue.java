@@ -17,7 +17,11 @@ import java.util.zip.CRC32C;
  * the client acknowledges it. A segmented append-only log; each record is
  * {@code length (4) | CRC32C (4) | sequence (8) | payload}, the CRC covering sequence and
  * payload. Segments are named by their first sequence and sealed at a size limit. Sequences
- * start at 1 and have no gaps.
+ * start at 1 and have no gaps, except where recovery reported records lost: a damaged record
+ * (skipped by resynchronising at the next valid one), a segment file removed or set aside
+ * ({@code NAME.seg.set-aside}, never deleted), or a tail cut after a crash. A sequence is never
+ * issued twice: what recovery saw issued but cannot read is covered by a tombstone
+ * ({@link SegmentScan#tombstone}).
  * <p>
  * Written for this project rather than taken from a library: Tape has no checksums and calls
  * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
@@ -334,7 +338,7 @@ public final class SpillQueue implements OverflowQueue {
         }
         for (long[] l : linked) {
             issued.saw(Math.min(l[1], below(files, l[0])), "segment " + String.format(Locale.ROOT, "%020d%s", l[0], SUFFIX)
-                    + ", which was no regular file");
+                    + , whose records cannot be read");
         }
         boolean positionThere = Files.exists(dir.resolve(CommitPosition.FILE), LinkOption.NOFOLLOW_LINKS);
         position = CommitPosition.open(storage, dir);
