@@ -338,7 +338,7 @@ public final class SpillQueue implements OverflowQueue {
         }
         for (long[] l : linked) {
             issued.saw(Math.min(l[1], below(files, l[0])), "segment " + String.format(Locale.ROOT, "%020d%s", l[0], SUFFIX)
-                    + , whose records cannot be read");
+                    + ", whose records cannot be read");
         }
         boolean positionThere = Files.exists(dir.resolve(CommitPosition.FILE), LinkOption.NOFOLLOW_LINKS);
         position = CommitPosition.open(storage, dir);
