@@ -61,7 +61,12 @@ final class LiveSpillServer {
             if (!queue.recoveryReport().clean() || queue.depthMessages() > 0) {
                 run.event(Side.SERVER, EventKind.SPILL, null, queue.depthBytes(), 0, "opened the durable queue in " + dir
                         + ": " + queue.depthMessages() + " messages waiting" + (queue.recoveryReport().clean() ? ""
-                        : "; recovery: " + String.join("; ", queue.recoveryReport().notes())));
+                        : "; recovery: " + String.join("; ", queue.recoveryReport().notes())
+                        + (queue.recoveryReport().lost().isEmpty() ? "" : "; " + queue.recoveryReport().lostMessages()
+                        + " messages lost, in the ranges below")));
+            }
+            for (tcpflowlab.spill.RecoveryReport.LostRange lost : queue.recoveryReport().lost()) {
+                run.event(Side.SERVER, EventKind.SPILL, null, queue.depthBytes(), 0, "recovery of " + dir + ": " + lost);
             }
             loop(ss, sel, queue);
         }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -83,8 +84,9 @@ final class DirectAppendFile implements SegmentFile {
                 return Optional.empty(); // an unusual block size: write buffered
             }
             direct = create
-                    ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)
-                    : FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+                    ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT,
+                            LinkOption.NOFOLLOW_LINKS)
+                    : FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw e;
         } catch (UnsupportedOperationException | IOException e) {
@@ -92,7 +94,7 @@ final class DirectAppendFile implements SegmentFile {
         }
         FileChannel reads = null;
         try {
-            reads = FileChannel.open(file, StandardOpenOption.READ);
+            reads = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             return Optional.of(new DirectAppendFile(file, direct, reads, block, pool));
         } catch (IOException | RuntimeException e) {
             direct.close();

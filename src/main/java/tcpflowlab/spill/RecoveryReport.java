@@ -3,16 +3,42 @@ package tcpflowlab.spill;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What opening a queue found: records scanned, bytes cut from a torn tail, corrupt segments set aside. */
-public record RecoveryReport(long recordsScanned, long bytesTruncated, List<String> notes) {
+/**
+ * What opening a queue found: records scanned, bytes cut from a torn tail, every sequence range
+ * lost above the acknowledged position, and notes on anything else (files set aside, foreign
+ * entries, a damaged or missing position file).
+ */
+public record RecoveryReport(long recordsScanned, long bytesTruncated, List<LostRange> lost, List<String> notes) {
+
+    /**
+     * Sequences {@code first .. last} (above the acknowledged position) that no reader will see.
+     *
+     * @param cause what took them, in words
+     */
+    public record LostRange(long first, long last, String cause) {
+        public long count() {
+            return last - first + 1;
+        }
+
+        @Override
+        public String toString() {
+            return (first == last ? "sequence " + first : "sequences " + first + " .. " + last) + " lost: " + cause;
+        }
+    }
 
     public boolean clean() {
-        return bytesTruncated == 0 && notes.isEmpty();
+        return bytesTruncated == 0 && notes.isEmpty() && lost.isEmpty();
+    }
+
+    /** Messages in the lost ranges. */
+    public long lostMessages() {
+        return lost.stream().mapToLong(LostRange::count).sum();
     }
 
     static final class Builder {
         private long records;
         private long truncated;
+        private final List<LostRange> lost = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
 
         void recordsScanned(long n) {
@@ -27,8 +53,18 @@ public record RecoveryReport(long recordsScanned, long bytesTruncated, List<Stri
             notes.add(s);
         }
 
+        /** Records {@code first .. last} as lost, the part at or below {@code acknowledged} excepted (delivered already). */
+        void lost(long first, long last, long acknowledged, String cause) {
+            long from = Math.max(first, acknowledged + 1);
+            if (from <= last) {
+                lost.add(new LostRange(from, last, cause));
+            }
+        }
+
         RecoveryReport build() {
-            return new RecoveryReport(records, truncated, List.copyOf(notes));
+            List<LostRange> sorted = new ArrayList<>(lost);
+            sorted.sort(java.util.Comparator.comparingLong(LostRange::first));
+            return new RecoveryReport(records, truncated, List.copyOf(sorted), List.copyOf(notes));
         }
     }
 }

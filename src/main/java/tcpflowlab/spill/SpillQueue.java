@@ -3,7 +3,10 @@ package tcpflowlab.spill;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,11 @@ import java.util.zip.CRC32C;
  * the client acknowledges it. A segmented append-only log; each record is
  * {@code length (4) | CRC32C (4) | sequence (8) | payload}, the CRC covering sequence and
  * payload. Segments are named by their first sequence and sealed at a size limit. Sequences
- * start at 1 and have no gaps.
+ * start at 1 and have no gaps, except where recovery reported records lost: a damaged record
+ * (skipped by resynchronising at the next valid one), a segment file removed or set aside
+ * ({@code NAME.seg.set-aside}, never deleted), or a tail cut after a crash. A sequence is never
+ * issued twice: what recovery saw issued but cannot read is covered by a tombstone
+ * ({@link SegmentScan#tombstone}).
  * <p>
  * Written for this project rather than taken from a library: Tape has no checksums and calls
  * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
@@ -23,6 +30,7 @@ import java.util.zip.CRC32C;
 public final class SpillQueue implements OverflowQueue {
     static final int HEADER = 16;
     static final String SUFFIX = ".seg";
+    static final String SET_ASIDE = ".set-aside";
     private static final int BATCH_BYTES = 1024 * 1024;
 
     /** One record as read back. */
@@ -33,18 +41,49 @@ public final class SpillQueue implements OverflowQueue {
     private record Sealed(Path path, SegmentFile file) {
     }
 
-    /** A segment file: its first sequence (its name), its size and its last sequence. */
+    /**
+     * A segment file: its first sequence (its name), its size, its last sequence and where its
+     * records are: one run from the name, unless recovery found damaged records in it (holes)
+     * or a tombstone (sequences reported lost).
+     */
     private static final class Segment {
         final long first;
         final Path path;
         long size;
         long last;
+        final List<SegmentScan.Run> runs = new ArrayList<>(1);
         SegmentFile file; // open for the active segment only
 
         Segment(long first, Path path) {
             this.first = first;
             this.path = path;
             this.last = first - 1;
+        }
+
+        /** Whether every sequence from the name to the last is a record. */
+        boolean solid() {
+            return runs.isEmpty() ? last == first - 1
+                    : runs.size() == 1 && runs.get(0).first == first && runs.get(0).last == last;
+        }
+
+        /** The run holding {@code seq}, or null (a hole). */
+        SegmentScan.Run runOf(long seq) {
+            for (SegmentScan.Run r : runs) {
+                if (seq >= r.first && seq <= r.last) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** The first record from {@code seq} on in this segment, or -1. */
+        long presentFrom(long seq) {
+            for (SegmentScan.Run r : runs) {
+                if (r.last >= seq) {
+                    return Math.max(seq, r.first);
+                }
+            }
+            return -1;
         }
     }
 
@@ -67,7 +106,7 @@ public final class SpillQueue implements OverflowQueue {
     private final java.util.concurrent.atomic.AtomicLong fsyncs = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong fsyncNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean failed;
-    private boolean hasGaps; // recovery found sequences missing between segments
+    private boolean hasGaps; // recovery found sequences missing in or between segments
     private boolean closed;
 
     // GROUP commits run on their own thread, so appends never wait for an fsync: the appender
@@ -160,64 +199,254 @@ public final class SpillQueue implements OverflowQueue {
 
     // ------------------------------------------------------------------ recovery
 
-    private void recover(RecoveryReport.Builder rb) throws IOException {
-        position = CommitPosition.open(storage, config.dir());
-        List<Path> files = new ArrayList<>();
-        for (Path p : storage.list(config.dir())) {
-            String name = p.getFileName().toString();
-            if (name.endsWith(SUFFIX) && name.length() == 20 + SUFFIX.length()) {
-                files.add(p);
+    /** Where recovery saw sequences issued that no kept segment holds, and why. */
+    private static final class Issued {
+        long high;
+        String why;
+
+        void saw(long sequence, String where) {
+            if (sequence > high) {
+                high = sequence;
+                why = where;
             }
         }
-        for (int i = 0; i < files.size(); i++) {
-            Path p = files.get(i);
-            long first;
+    }
+
+    /** The first sequence a name of the queue's scheme stands for ({@code 20 digits}.seg), or -1. */
+    static long segmentName(String name) {
+        if (name.length() != 20 + SUFFIX.length() || !name.endsWith(SUFFIX)) {
+            return -1;
+        }
+        for (int i = 0; i < 20; i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        try {
+            return Long.parseLong(name.substring(0, 20));
+        } catch (NumberFormatException e) {
+            return -1; // beyond a long: not a name this queue gives
+        }
+    }
+
+    /** The segment name a set-aside file had ({@code NAME.seg.set-aside} or {@code ...-N}), or -1. */
+    static long setAsideName(String name) {
+        int at = name.indexOf(SET_ASIDE);
+        if (at < 0) {
+            return -1;
+        }
+        String rest = name.substring(at + SET_ASIDE.length());
+        if (!rest.isEmpty() && !rest.matches("-[0-9]{1,9}")) {
+            return -1;
+        }
+        return segmentName(name.substring(0, at));
+    }
+
+    /** Renames {@code p} aside under a name no other file has; never deletes, never touches a link's target. */
+    private Path setAside(Path p) throws IOException {
+        String base = p.getFileName() + SET_ASIDE;
+        Path to = p.resolveSibling(base);
+        for (int n = 2; Files.exists(to, LinkOption.NOFOLLOW_LINKS); n++) {
+            to = p.resolveSibling(base + "-" + n);
+        }
+        storage.move(p, to);
+        return to;
+    }
+
+    private static String kind(BasicFileAttributes a) {
+        return a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a folder" : a.isRegularFile() ? "a file"
+                : "a special file";
+    }
+
+    /** The sequence before the first segment file named above {@code first} (its range ends there), or no bound. */
+    private static long below(List<Path> files, long first) {
+        for (Path p : files) { // sorted
+            long n = segmentName(p.getFileName().toString());
+            if (n > first) {
+                return n - 1;
+            }
+        }
+        return SegmentScan.NO_BOUND;
+    }
+
+    /** Records a file of {@code bytes} could hold at most (each takes at least a header). */
+    private static long mayHold(long bytes) {
+        return (bytes + HEADER - 1) / HEADER;
+    }
+
+    private void recover(RecoveryReport.Builder rb) throws IOException {
+        Path dir = config.dir();
+        Issued issued = new Issued();
+        List<Path> files = new ArrayList<>();
+        List<long[]> linked = new ArrayList<>(); // {first, highest it may have held} of segment names that are no file
+        boolean renamed = false;
+        // Only regular files named by the queue's scheme are opened, and never through a link
+        // (a link's target is not the queue's to truncate or write); anything else is reported.
+        for (Path p : storage.list(dir)) {
+            String name = p.getFileName().toString();
+            BasicFileAttributes a;
             try {
-                first = Long.parseLong(p.getFileName().toString().substring(0, 20));
-            } catch (NumberFormatException e) {
+                a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
                 continue;
             }
-            boolean sealed = i < files.size() - 1;
-            Segment s = new Segment(first, p);
-            try (SegmentFile f = storage.open(p, false)) {
-                SegmentScan scan = SegmentScan.of(f, first, config.maxRecordBytes());
-                rb.recordsScanned(scan.records());
-                // A zero tail is a direct segment's padded last block (DirectAppendFile) or an
-                // unfinished write: cut from the active segment like any torn tail, and not a
-                // reason to set a sealed segment aside (a gap in sequences is still reported).
-                boolean zeros = scan.problem() != null && SegmentScan.isZeroTail(f, scan.validBytes());
-                if (scan.problem() != null && !(sealed && zeros)) {
-                    if (sealed) {
-                        f.close();
-                        Path aside = p.resolveSibling(p.getFileName() + ".corrupt");
-                        storage.move(p, aside);
-                        rb.note("sealed segment " + p.getFileName() + " is corrupt (" + scan.problem() + " at byte "
-                                + scan.validBytes() + "); renamed to " + aside.getFileName());
-                        continue;
-                    }
-                    long cut = f.size() - scan.validBytes();
-                    f.truncate(scan.validBytes());
-                    f.force();
-                    rb.truncated(cut);
-                    rb.note("active segment " + p.getFileName() + ": cut " + cut + " bytes at byte " + scan.validBytes()
-                            + " (" + (zeros ? "zeros: block padding or an unfinished write" : scan.problem()) + ")");
+            long first = segmentName(name);
+            if (first >= 0) {
+                if (a.isRegularFile()) {
+                    files.add(p);
+                    continue;
                 }
-                s.size = scan.validBytes();
-                s.last = first + scan.records() - 1;
+                // Its records are lost (a removed segment's would be too); what it may have held
+                // still counts as issued. A link's target is only measured, never opened.
+                long bytes = 0;
+                if (a.isSymbolicLink()) {
+                    try {
+                        bytes = Files.size(p);
+                    } catch (IOException e) {
+                        bytes = 0; // a dangling link
+                    }
+                }
+                linked.add(new long[] {first, first - 1 + mayHold(bytes)});
+                Path to = setAside(p);
+                renamed = true;
+                rb.note("segment " + name + " is " + kind(a) + ", not a regular file: the queue never opens through a link;"
+                        + " renamed to " + to.getFileName() + " (its target untouched); its records are not read");
+            } else if (name.equals(CommitPosition.FILE)) {
+                if (!a.isRegularFile()) {
+                    Path to = setAside(p);
+                    renamed = true;
+                    rb.note("the position file is " + kind(a) + ", not a regular file: renamed to " + to.getFileName()
+                            + " (its target untouched); a new one is written");
+                }
+            } else if (name.equals(DirectoryLock.FILE)) {
+                continue; // checked when the lock was taken
+            } else if (setAsideName(name) >= 0) {
+                if (a.isRegularFile()) { // set aside by an earlier opening: its sequences stay issued
+                    try (SegmentFile f = storage.open(p, false)) {
+                        SegmentScan all = SegmentScan.of(f, 1, SegmentScan.NO_BOUND, config.maxRecordBytes());
+                        // (a bound from its name and size, capped below by the next segment once they are all known)
+                        if (all.records() > 0) {
+                            issued.saw(all.last(), "set-aside file " + name);
+                        } else {
+                            linked.add(new long[] {setAsideName(name), setAsideName(name) - 1 + SegmentScan.tailRecords(f, 0, config.maxRecordBytes())});
+                        }
+                    }
+                }
+            } else {
+                rb.note("unknown entry " + name + " (" + kind(a) + ") left untouched: the queue uses only its own files");
             }
-            // a gap the client has acknowledged past is no loss: only one above the position is reported
-            if (!segments.isEmpty() && s.first != segments.get(segments.size() - 1).last + 1
-                    && s.first - 1 > position.sequence()) {
-                rb.note("sequences " + Math.max(segments.get(segments.size() - 1).last + 1, position.sequence() + 1)
-                        + " .. " + (s.first - 1)
-                        + " are missing (a corrupt segment set aside, or records a crash took before they were durable);"
+        }
+        for (long[] l : linked) {
+            issued.saw(Math.min(l[1], below(files, l[0])), "segment " + String.format(Locale.ROOT, "%020d%s", l[0], SUFFIX)
+                    + ", whose records cannot be read");
+        }
+        boolean positionThere = Files.exists(dir.resolve(CommitPosition.FILE), LinkOption.NOFOLLOW_LINKS);
+        position = CommitPosition.open(storage, dir);
+
+        List<long[]> lostRanges = new ArrayList<>(); // before clipping at the position: {first, last}
+        List<String> lostCauses = new ArrayList<>();
+        SegmentScan activeScan = null;
+        long covered = 0;
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            long first = segmentName(name);
+            long from = Math.max(1, first);
+            String why = null;
+            SegmentScan scan;
+            try (SegmentFile f = storage.open(p, false)) {
+                scan = SegmentScan.of(f, from, SegmentScan.NO_BOUND, config.maxRecordBytes());
+                long atStart = SegmentScan.sequenceAtStart(f, config.maxRecordBytes());
+                if (atStart >= 0 && atStart != first) {
+                    SegmentScan all = SegmentScan.of(f, 1, SegmentScan.NO_BOUND, config.maxRecordBytes());
+                    issued.saw(all.last(), "segment file " + name);
+                    why = "starts with sequence " + atStart + ", not " + first + " as its name says (a copy?)";
+                } else if (first <= covered) {
+                    issued.saw(scan.last(), "segment file " + name);
+                    why = "overlaps the sequences the segment before it holds (up to " + covered + ")";
+                } else if (scan.last() < from && scan.size() > 0 && !scan.zeroTail()) {
+                    // not one valid record: a foreign file, or a segment whose every record is damaged
+                    SegmentScan all = SegmentScan.of(f, 1, SegmentScan.NO_BOUND, config.maxRecordBytes());
+                    issued.saw(all.records() > 0 ? all.last() : Math.min(first - 1 + SegmentScan.tailRecords(f, 0, config.maxRecordBytes()), below(files, first)),
+                            "segment file " + name);
+                    why = "holds no valid record of its range (" + scan.problem() + ")";
+                }
+            }
+            if (why != null) {
+                Path to = setAside(p);
+                renamed = true;
+                rb.note("segment file " + name + " " + why + ": renamed to " + to.getFileName() + ", kept as it is");
+                continue;
+            }
+            rb.recordsScanned(scan.records());
+            Segment s = new Segment(first, p);
+            s.runs.addAll(scan.runs());
+            s.last = scan.last();
+            s.size = scan.size();
+            for (long[] h : scan.holes()) {
+                lostRanges.add(h);
+                lostCauses.add("damaged record(s) in segment " + name + " (" + scan.problem() + "); readers skip them");
+            }
+            if (!segments.isEmpty() && s.first > active().last + 1) {
+                // a gap the client has acknowledged past is no loss: clipped at the position below
+                lostRanges.add(new long[] {active().last + 1, s.first - 1});
+                lostCauses.add("missing between segments " + active().path.getFileName() + " and " + name
+                        + " (a segment removed or set aside, or records a crash took before they were durable);"
                         + " readers skip them");
-                hasGaps = true;
             }
             segments.add(s);
+            covered = Math.max(covered, s.last);
+            activeScan = scan;
+        }
+        if (renamed) {
+            storage.forceDirectory(dir);
+        }
+        if (activeScan != null && activeScan.hasTail()) {
+            Segment active = active();
+            long cut = activeScan.size() - activeScan.validBytes();
+
+            rb.truncated(cut);
+            String what = activeScan.zeroTail() ? "zeros: block padding or an unfinished write" : "a damaged record,"
+                    + " or writes a crash interrupted";
+            rb.note("active segment " + active.path.getFileName() + ": cut " + cut + " bytes at byte "
+                    + activeScan.validBytes() + " (" + what + ")");
+            if (!activeScan.zeroTail()) {
+                // whatever records those bytes held were issued: their sequences are not issued again
+                long held;
+                try (SegmentFile f = storage.open(active.path, false)) {
+                    held = SegmentScan.tailRecords(f, activeScan.validBytes(), config.maxRecordBytes());
+                }
+                issued.saw(active.last + held, "the " + cut + " bytes cut from the end of segment "
+                        + active.path.getFileName());
+            }
+            try (SegmentFile f = storage.open(active.path, false)) {
+                f.truncate(activeScan.validBytes());
+                f.force();
+            }
+            active.size = activeScan.validBytes();
+        }
+        for (Segment s : segments) {
             diskBytes += s.size;
         }
+
         long committed = position.sequence();
+        long oldest = segments.isEmpty() ? 0 : segments.get(0).first - 1;
+        String damage = position.damage();
+        if (!positionThere && !files.isEmpty() || damage != null) {
+            // Segments are deleted only once acknowledged, so the position was at least the
+            // oldest segment's first sequence - 1: replaying from there repeats, never loses.
+            long safe = position.valid() ? committed : oldest;
+            rb.note((positionThere ? "the position file is damaged (" + damage + ")" : "the position file is missing")
+                    + (position.valid() ? "; the other slot gives position " + safe + ", which may be the one before the last"
+                    : "; the safe position is " + safe + ", just before the oldest segment on disk (segments are deleted"
+                    + " only once acknowledged)")
+                    + ": messages the client acknowledged may be sent again, none is lost; the file is written anew");
+            position.commit(safe); // both slots: the next opening finds the file sound
+            position.commit(safe);
+            committed = safe;
+        } else if (positionThere && position.valid() && committed > 0 && files.isEmpty()) {
+            rb.note("no segment file, though the position file says sequences up to " + committed + " were acknowledged:"
+                    + " segment files were removed; what they held after " + committed + " is lost and cannot be counted");
+        }
         if (segments.isEmpty()) {
             lastSequence = committed;
             newSegment(committed + 1);
@@ -237,13 +466,38 @@ public final class SpillQueue implements OverflowQueue {
                 lastSequence = active.last;
             }
             if (segments.get(0).first > committed + 1) {
-                rb.note("sequences " + (committed + 1) + " .. " + (segments.get(0).first - 1)
-                        + " are missing before the first segment; readers skip them");
-                hasGaps = true;
+                lostRanges.add(new long[] {committed + 1, segments.get(0).first - 1});
+                lostCauses.add("missing before the first segment " + segments.get(0).path.getFileName()
+                        + " (its segment file removed or set aside); readers skip them");
             }
+        }
+        if (issued.high > lastSequence) {
+            // Sequences were issued that no kept segment holds: a tombstone says so on disk, so
+            // they are never issued again and the next opening does not report them again.
+            Segment active = active();
+            long from = lastSequence + 1;
+            active.file.append(SegmentScan.tombstone(from, issued.high));
+            force(active.file);
+            active.size += SegmentScan.TOMBSTONE_BYTES;
+            diskBytes += SegmentScan.TOMBSTONE_BYTES;
+            active.last = issued.high;
+            lastSequence = issued.high;
+            lostRanges.add(new long[] {from, issued.high});
+            lostCauses.add("issued before (seen in " + issued.why + ") but in no segment the queue reads;"
+                    + " never issued again");
+        }
+        for (int i = 0; i < lostRanges.size(); i++) {
+            rb.lost(lostRanges.get(i)[0], lostRanges.get(i)[1], committed, lostCauses.get(i));
         }
         durableSequence = lastSequence;
         deleteAcknowledgedSegments();
+        hasGaps = segments.get(0).first > committed + 1;
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (!s.solid() || i > 0 && s.first != segments.get(i - 1).last + 1) {
+                hasGaps = true;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ appending
@@ -283,6 +537,12 @@ public final class SpillQueue implements OverflowQueue {
                 active.file.append(big);
             } else {
                 encode(batch, seq, payload);
+            }
+            SegmentScan.Run run = active.runs.isEmpty() ? null : active.runs.get(active.runs.size() - 1);
+            if (run != null && run.last == seq - 1) {
+                run.last = seq;
+            } else {
+                active.runs.add(new SegmentScan.Run(seq, seq, active.size));
             }
             lastSequence = seq;
             active.last = seq;
@@ -545,20 +805,19 @@ public final class SpillQueue implements OverflowQueue {
                 return null;
             }
             try {
+                // Gaps recovery reported (damaged records, a segment set aside or removed, records
+                // a crash took before they were durable): continue with the next record there is.
+                long at = present(next);
+                if (at > lastSequence) {
+                    return null;
+                }
+                boolean jumped = at != next;
+                next = at;
                 Segment s = find(next);
                 if (s == null) {
-                    // A gap recovery reported (a corrupt segment set aside, or records a crash
-                    // took before they were durable): continue with the next segment that exists.
-                    s = firstAfter(next);
-                    if (s == null) {
-                        throw new IOException("sequence " + next + " is no longer in the queue");
-                    }
-                    next = s.first;
-                    if (next > lastSequence) {
-                        return null;
-                    }
+                    throw new IOException("sequence " + next + " is no longer in the queue");
                 }
-                if (!s.path.equals(segment)) {
+                if (jumped || !s.path.equals(segment)) {
                     flushBatch(); // skipping reads the headers from the file
                     segment = s.path;
                     offset = 0;
@@ -581,7 +840,12 @@ public final class SpillQueue implements OverflowQueue {
         }
 
         private void skipTo(Segment s, long seq) throws IOException {
-            long at = s.first;
+            SegmentScan.Run run = s.runOf(seq);
+            if (run == null) {
+                throw new IOException("sequence " + seq + " is not in " + s.path.getFileName());
+            }
+            offset = run.offset;
+            long at = run.first;
             while (at < seq) {
                 ByteBuffer h = fill(s, HEADER);
                 int len = h.getInt(h.position());
@@ -652,14 +916,28 @@ public final class SpillQueue implements OverflowQueue {
         }
     }
 
-    /** The first segment that starts after {@code seq}, or null. */
-    private Segment firstAfter(long seq) {
-        for (Segment s : segments) {
-            if (s.first > seq) {
-                return s;
+    /** The first sequence from {@code seq} on that is a record in the queue, or Long.MAX_VALUE. */
+    private long present(long seq) {
+        if (!hasGaps) {
+            return seq;
+        }
+        int lo = 0;
+        int hi = segments.size() - 1;
+        while (lo < hi) { // the first segment whose last is at or above seq
+            int mid = (lo + hi) >>> 1;
+            if (segments.get(mid).last < seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return null;
+        for (int i = lo; i < segments.size(); i++) {
+            long at = segments.get(i).presentFrom(seq);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     private Segment find(long seq) {
@@ -785,7 +1063,9 @@ public final class SpillQueue implements OverflowQueue {
         }
         long n = 0;
         for (Segment s : segments) {
-            n += Math.max(0, s.last - Math.max(s.first, sequence + 1) + 1);
+            for (SegmentScan.Run r : s.runs) {
+                n += Math.max(0, r.last - Math.max(r.first, sequence + 1) + 1);
+            }
         }
         return n;
     }

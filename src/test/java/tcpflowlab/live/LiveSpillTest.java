@@ -52,4 +52,26 @@ class LiveSpillTest {
                     "the committed position follows the client's acknowledgements");
         }
     }
+
+    @Test
+    @Timeout(60)
+    void everyRangeRecoveryFoundLostIsAnEvent(@TempDir Path dir) throws Exception {
+        byte[] hello = "Hello World!\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir).withPolicy(tcpflowlab.spill.FsyncPolicy.OS))) {
+            for (int i = 0; i < 100; i++) {
+                q.append(hello);
+            }
+        }
+        Path seg = java.nio.file.Files.list(dir).filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
+        byte[] b = java.nio.file.Files.readAllBytes(seg);
+        b[49 * (16 + hello.length) + 20] ^= 0x40; // a payload byte of record 50
+        java.nio.file.Files.write(seg, b);
+        Scenario s = CODEC.withOverrides(new Presets(CODEC).load("spill-and-replay"), List.of("run.durationS=2"));
+        LiveEngineTest.Recorded rec = new LiveEngineTest.Recorded();
+        LiveRun run = new LiveRun(s, List.of(rec), LiveOptions.both().withSpillDir(dir), CODEC);
+        run.start();
+        assertTrue(run.awaitEnd(30_000));
+        assertTrue(rec.of(EventKind.SPILL).stream().anyMatch(e -> e.detail().contains("sequence 50 lost")),
+                "the lost record is an event: " + rec.of(EventKind.SPILL));
+    }
 }
