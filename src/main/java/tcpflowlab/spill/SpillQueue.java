@@ -783,7 +783,7 @@ public final class SpillQueue implements OverflowQueue {
     /** A reader of the records after {@code afterSequence}, in order. */
     public Cursor cursor(long afterSequence) throws IOException {
         ensureUsable();
-        return new Cursor(afterSequence);
+        return new Cursor(afterSequence, false);
     }
 
     /** Reads records in sequence order; sees records appended after it was made. */
@@ -793,22 +793,25 @@ public final class SpillQueue implements OverflowQueue {
         private long offset;
         private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         private long bufStart = -1;
+        private final boolean durableOnly;
 
-        private Cursor(long after) {
+        private Cursor(long after, boolean durableOnly) {
             next = Math.max(after, position.sequence()) + 1;
+            this.durableOnly = durableOnly;
         }
 
-        /** The next record, or null when the cursor has caught up with the appends. */
+        /** The next record, or null when the cursor has caught up with the appends (or, durable-only, with the durable ones). */
         public Record next() throws IOException {
             ensureUsable();
-            if (next > lastSequence) {
+            long limit = durableOnly ? durableSequence : lastSequence;
+            if (next > limit) {
                 return null;
             }
             try {
                 // Gaps recovery reported (damaged records, a segment set aside or removed, records
                 // a crash took before they were durable): continue with the next record there is.
                 long at = present(next);
-                if (at > lastSequence) {
+                if (at > limit) {
                     return null;
                 }
                 boolean jumped = at != next;
@@ -1032,7 +1035,12 @@ public final class SpillQueue implements OverflowQueue {
 
     @Override
     public Reader reader() throws IOException {
-        Cursor c = cursor(position.sequence());
+        // What goes to a client is only what survives the policy's failure model: a record a
+        // crash could take (GROUP before its commit) must never reach a client, or after the
+        // restart its sequence would be issued again for a new message, which the client would
+        // drop as a duplicate: a silent loss.
+        ensureUsable();
+        Cursor c = new Cursor(position.sequence(), true);
         return c::next;
     }
 

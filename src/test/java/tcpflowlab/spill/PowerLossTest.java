@@ -137,7 +137,7 @@ class PowerLossTest {
         }
     }
 
-    private static void restore(Path dir, Map<Path, byte[]> disk) throws IOException {
+    static void restore(Path dir, Map<Path, byte[]> disk) throws IOException {
         for (Path p : Storage.DISK.list(dir)) {
             Files.delete(p);
         }
