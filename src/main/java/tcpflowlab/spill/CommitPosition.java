@@ -28,10 +28,11 @@ final class CommitPosition implements AutoCloseable {
     }
 
     private final SegmentFile file;
-    // written by the queue's owner (commits) and its fsync thread (the newest segment): guarded by this
-    private long sequence;
+    // Written by the queue's owner (commits) and its fsync thread (the newest segment), under this
+    // object's lock; read without it (volatile), so a reader never waits for the other's fsync.
+    private volatile long sequence;
     private long generation;
-    private long newestSegment;
+    private volatile long newestSegment;
     private long pendingNewest;
 
     private final boolean existed;
@@ -130,12 +131,12 @@ final class CommitPosition implements AutoCloseable {
         return damage;
     }
 
-    synchronized long sequence() {
+    long sequence() {
         return sequence;
     }
 
     /** The first sequence of the newest segment, as durable: 0 when not known (a file of the older layout). */
-    synchronized long newestSegment() {
+    long newestSegment() {
         return newestSegment;
     }
 

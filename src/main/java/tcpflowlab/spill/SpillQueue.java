@@ -21,7 +21,8 @@ import java.util.zip.CRC32C;
  * (skipped by resynchronising at the next valid one), a segment file removed or set aside
  * ({@code NAME.seg.set-aside}, never deleted), or a tail cut after a crash. A sequence is never
  * issued twice: what recovery saw issued but cannot read is covered by a tombstone
- * ({@link SegmentScan#tombstone}).
+ * ({@link SegmentScan#tombstone}); the newest segment's first sequence is kept in the position
+ * file, so a newest segment file that is removed is seen too, and what it could hold skipped.
  * <p>
  * Written for this project rather than taken from a library: Tape has no checksums and calls
  * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
@@ -524,8 +525,9 @@ public final class SpillQueue implements OverflowQueue {
                 if (Math.max(from, removedFrom) <= removedTo) {
                     lostRanges.add(new long[] {Math.max(from, removedFrom), removedTo, 0});
                     lostCauses.add("the newest segment file (" + segmentFileName(removedFrom) + ") was removed"
-                            + " (or set aside as noted); how many it held cannot be known: sequences up to " + removedTo
-                            + ", the most it could hold, are never issued again");
+                            + " (or set aside as noted, or a power cut came before its name was durable); how many it"
+                            + " held cannot be known: sequences up to " + removedTo + ", the most it could hold, are"
+                            + " never issued again");
                 }
                 if (issued.high > removedTo) {
                     lostRanges.add(new long[] {removedTo + 1, issued.high, 1});

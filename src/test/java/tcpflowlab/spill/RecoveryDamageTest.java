@@ -177,6 +177,47 @@ class RecoveryDamageTest {
         }
     }
 
+    /** A slot of the previous version's layout: sequence (8) | generation (8) | CRC32C of both (4). */
+    private static void oldSlot(java.nio.ByteBuffer b, int at, long sequence, long generation) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(java.nio.ByteBuffer.allocate(16).putLong(sequence).putLong(generation).array());
+        b.putLong(at, sequence).putLong(at + 8, generation).putInt(at + 16, (int) c.getValue());
+    }
+
+    @Test
+    void aPositionFileOfThePreviousLayoutOpensAndFromThenOnRecordsTheNewestSegment(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = config(dir).withSegmentBytes(2048);
+        build(cfg, 300, 0);
+        byte[] previous = new byte[32 + 20]; // as the previous version left it: slots 32 bytes apart, 20 used
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(previous);
+        oldSlot(b, 0, 120, 8);
+        oldSlot(b, 32, 90, 7);
+        Files.write(dir.resolve(CommitPosition.FILE), previous);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().clean(), q.recoveryReport().toString());
+            assertEquals(120, q.committedSequence(), "the slot with the higher generation");
+            assertEquals(range(121, 300), SpillQueueTest.readAll(q));
+        }
+        oldSlot(b, 32, 150, 9); // the older slot fails its checksum in either layout: the other one counts
+        previous[32 + 3] ^= 0x20;
+        Files.write(dir.resolve(CommitPosition.FILE), previous);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertEquals(120, q.committedSequence(), q.recoveryReport().toString());
+            assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("slot 1 fails its checksum")),
+                    q.recoveryReport().toString());
+        }
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().clean(), "written anew in the current layout: " + q.recoveryReport());
+        }
+        // opened by this version, the file records the newest segment: removing it is seen
+        List<Path> segs = segments(dir);
+        Files.delete(segs.get(segs.size() - 1));
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().lost().stream().anyMatch(r -> !r.endKnown()), q.recoveryReport().toString());
+            assertTrue(q.append(SpillQueueTest.payload(301)) > 300);
+        }
+    }
+
     @Test
     void aRemovedPositionFileIsReportedAndReplayStartsAtTheOldestSegment(@TempDir Path dir) throws Exception {
         SpillConfig cfg = config(dir).withSegmentBytes(2048);
