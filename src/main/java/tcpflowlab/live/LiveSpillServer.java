@@ -62,7 +62,8 @@ final class LiveSpillServer {
                 run.event(Side.SERVER, EventKind.SPILL, null, queue.depthBytes(), 0, "opened the durable queue in " + dir
                         + ": " + queue.depthMessages() + " messages waiting" + (queue.recoveryReport().clean() ? ""
                         : "; recovery: " + String.join("; ", queue.recoveryReport().notes())
-                        + (queue.recoveryReport().lost().isEmpty() ? "" : "; " + queue.recoveryReport().lostMessages()
+                        + (queue.recoveryReport().lost().isEmpty() ? "" : "; "
+                        + (queue.recoveryReport().lostCountKnown() ? "" : "at most ") + queue.recoveryReport().lostMessages()
                         + " messages lost, in the ranges below")));
             }
             for (tcpflowlab.spill.RecoveryReport.LostRange lost : queue.recoveryReport().lost()) {

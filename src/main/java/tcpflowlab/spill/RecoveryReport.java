@@ -14,15 +14,23 @@ public record RecoveryReport(long recordsScanned, long bytesTruncated, List<Lost
      * Sequences {@code first .. last} (above the acknowledged position) that no reader will see.
      *
      * @param cause what took them, in words
+     * @param endKnown false when {@code last} is only the most the lost file could have held (a
+     *                 removed newest segment): how many were really lost cannot be known
      */
-    public record LostRange(long first, long last, String cause) {
+    public record LostRange(long first, long last, String cause, boolean endKnown) {
+        public LostRange(long first, long last, String cause) {
+            this(first, last, cause, true);
+        }
+
+        /** How many sequences, at most when the end is not known. */
         public long count() {
             return last - first + 1;
         }
 
         @Override
         public String toString() {
-            return (first == last ? "sequence " + first : "sequences " + first + " .. " + last) + " lost: " + cause;
+            return (!endKnown ? "sequences from " + first + " on" : first == last ? "sequence " + first
+                    : "sequences " + first + " .. " + last) + " lost: " + cause;
         }
     }
 
@@ -30,9 +38,14 @@ public record RecoveryReport(long recordsScanned, long bytesTruncated, List<Lost
         return bytesTruncated == 0 && notes.isEmpty() && lost.isEmpty();
     }
 
-    /** Messages in the lost ranges. */
+    /** Messages in the lost ranges (at most, unless {@link #lostCountKnown()}). */
     public long lostMessages() {
         return lost.stream().mapToLong(LostRange::count).sum();
+    }
+
+    /** Whether {@link #lostMessages()} is exact (no lost range with an unknown end). */
+    public boolean lostCountKnown() {
+        return lost.stream().allMatch(LostRange::endKnown);
     }
 
     static final class Builder {
@@ -55,9 +68,13 @@ public record RecoveryReport(long recordsScanned, long bytesTruncated, List<Lost
 
         /** Records {@code first .. last} as lost, the part at or below {@code acknowledged} excepted (delivered already). */
         void lost(long first, long last, long acknowledged, String cause) {
+            lost(first, last, acknowledged, cause, true);
+        }
+
+        void lost(long first, long last, long acknowledged, String cause, boolean endKnown) {
             long from = Math.max(first, acknowledged + 1);
             if (from <= last) {
-                lost.add(new LostRange(from, last, cause));
+                lost.add(new LostRange(from, last, cause, endKnown));
             }
         }
 

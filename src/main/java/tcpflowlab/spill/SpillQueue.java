@@ -21,7 +21,8 @@ import java.util.zip.CRC32C;
  * (skipped by resynchronising at the next valid one), a segment file removed or set aside
  * ({@code NAME.seg.set-aside}, never deleted), or a tail cut after a crash. A sequence is never
  * issued twice: what recovery saw issued but cannot read is covered by a tombstone
- * ({@link SegmentScan#tombstone}).
+ * ({@link SegmentScan#tombstone}); the newest segment's first sequence is kept in the position
+ * file, so a newest segment file that is removed is seen too, and what it could hold skipped.
  * <p>
  * Written for this project rather than taken from a library: Tape has no checksums and calls
  * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
@@ -274,6 +275,19 @@ public final class SpillQueue implements OverflowQueue {
         return (bytes + HEADER - 1) / HEADER;
     }
 
+    /**
+     * The most sequences one segment can hold: a segment is sealed once the next record would
+     * take it past the size limit, every record takes at least a header, and one record larger
+     * than the limit fits an empty segment.
+     */
+    private long mostInSegment() {
+        return config.segmentBytes() / HEADER + 1;
+    }
+
+    private static String segmentFileName(long first) {
+        return String.format(Locale.ROOT, "%020d%s", first, SUFFIX);
+    }
+
     private void recover(RecoveryReport.Builder rb) throws IOException {
         Path dir = config.dir();
         Issued issued = new Issued();
@@ -447,6 +461,20 @@ public final class SpillQueue implements OverflowQueue {
             rb.note("no segment file, though the position file says sequences up to " + committed + " were acknowledged:"
                     + " segment files were removed; what they held after " + committed + " is lost and cannot be counted");
         }
+        // The newest segment's first sequence is durable before its name is: the newest segment
+        // on disk starting below it, or none left at all, means the newest segment file(s) were
+        // removed (or set aside above), and nothing left says how many records they held. Their
+        // sequences are skipped as far as that segment could have reached, so none is issued again.
+        long marked = position.newestSegment();
+        long removedFrom = 0;
+        long removedTo = 0;
+        if (marked > 0 && (segments.isEmpty() || active().first < marked)) {
+            removedFrom = marked;
+            removedTo = Math.min(SegmentScan.NO_BOUND, marked - 1 + mostInSegment());
+            // Recorded before any segment is created below: a crash during this recovery finds
+            // the newest segment missing again, never a segment that would let its sequences back.
+            position.newestSegment(Math.max(removedTo, issued.high) + 1);
+        }
         if (segments.isEmpty()) {
             lastSequence = committed;
             newSegment(committed + 1);
@@ -471,23 +499,57 @@ public final class SpillQueue implements OverflowQueue {
                         + " (its segment file removed or set aside); readers skip them");
             }
         }
-        if (issued.high > lastSequence) {
+        long top = Math.max(issued.high, removedTo);
+        if (top > lastSequence) {
             // Sequences were issued that no kept segment holds: a tombstone says so on disk, so
             // they are never issued again and the next opening does not report them again.
             Segment active = active();
             long from = lastSequence + 1;
-            active.file.append(SegmentScan.tombstone(from, issued.high));
+            active.file.append(SegmentScan.tombstone(from, top));
             force(active.file);
             active.size += SegmentScan.TOMBSTONE_BYTES;
             diskBytes += SegmentScan.TOMBSTONE_BYTES;
-            active.last = issued.high;
-            lastSequence = issued.high;
-            lostRanges.add(new long[] {from, issued.high});
-            lostCauses.add("issued before (seen in " + issued.why + ") but in no segment the queue reads;"
-                    + " never issued again");
+            active.last = top;
+            lastSequence = top;
+            String issuedBefore = "issued before (seen in " + issued.why + ") but in no segment the queue reads;"
+                    + " never issued again";
+            if (removedFrom == 0) {
+                lostRanges.add(new long[] {from, top, 1});
+                lostCauses.add(issuedBefore);
+            } else {
+                if (from < removedFrom) {
+                    lostRanges.add(new long[] {from, removedFrom - 1, 1});
+                    lostCauses.add(issued.high >= from ? issuedBefore : "missing below the newest segment, which was"
+                            + " removed (the end of the segment before it damaged or cut); never issued again");
+                }
+                if (Math.max(from, removedFrom) <= removedTo) {
+                    lostRanges.add(new long[] {Math.max(from, removedFrom), removedTo, 0});
+                    lostCauses.add("the newest segment file (" + segmentFileName(removedFrom) + ") was removed"
+                            + " (or set aside as noted, or a power cut came before its name was durable); how many it"
+                            + " held cannot be known: sequences up to " + removedTo + ", the most it could hold, are"
+                            + " never issued again");
+                }
+                if (issued.high > removedTo) {
+                    lostRanges.add(new long[] {removedTo + 1, issued.high, 1});
+                    lostCauses.add(issuedBefore);
+                }
+            }
         }
+        if (!active().solid()) {
+            // A tombstone in the newest segment (or damage) makes its sequences no longer bounded
+            // by its size, which a removal of it must be able to rely on: appends go to a new one.
+            Segment old = active();
+            old.file.force();
+            old.file.close();
+            old.file = null;
+            activeFile = null;
+            newSegment(lastSequence + 1);
+        }
+        // (a file of the older layout, or a crash between a segment's name and its record)
+        position.newestSegment(active().first);
         for (int i = 0; i < lostRanges.size(); i++) {
-            rb.lost(lostRanges.get(i)[0], lostRanges.get(i)[1], committed, lostCauses.get(i));
+            long[] l = lostRanges.get(i);
+            rb.lost(l[0], l[1], committed, lostCauses.get(i), l.length < 3 || l[2] != 0);
         }
         durableSequence = lastSequence;
         deleteAcknowledgedSegments();
@@ -632,11 +694,13 @@ public final class SpillQueue implements OverflowQueue {
     }
 
     /**
-     * Forces, in this order, the sealed segments waiting for it (then closes them), the active
-     * segment, and the directory if a segment was created since: a new file first, then its name.
+     * Forces, in this order, the first sequence of a segment created since (in the position
+     * file), the sealed segments waiting for it (then closes them), the active segment, and the
+     * directory if a segment was created since: a new file first, then its name.
      * Caller holds forceLock.
      */
     private void forcePending(boolean forceActive) throws IOException {
+        position.forcePendingNewest(); // a new segment's first sequence is durable before its name
         while (!sealing.isEmpty()) {
             SegmentFile f = sealing.get(0).file();
             force(f);
@@ -659,9 +723,13 @@ public final class SpillQueue implements OverflowQueue {
         Segment old = active();
         if (config.policy() == FsyncPolicy.GROUP) {
             // The syncer seals the old segment and makes the new name durable; the records
-            // written so far become durable with that fsync, asked for now.
-            Segment next = createSegment(lastSequence + 1);
+            // written so far become durable with that fsync, asked for now. The new segment's
+            // first sequence is recorded in the position file first (by the syncer, or the next
+            // acknowledgement): the file is created under the lock the syncer holds from that
+            // write to the directory's fsync, so its name is never durable before the record.
             synchronized (forceLock) {
+                position.pendingNewest(lastSequence + 1);
+                Segment next = createSegment(lastSequence + 1);
                 sealing.add(new Sealed(old.path, old.file));
                 sealingCount = sealing.size();
                 directoryDirty = true;
@@ -681,9 +749,13 @@ public final class SpillQueue implements OverflowQueue {
         newSegment(lastSequence + 1);
     }
 
-    /** Creates a segment and makes it and its name durable before returning. */
+    /**
+     * Creates a segment and makes it and its name durable before returning, its first sequence
+     * recorded as the newest segment's before either.
+     */
     private void newSegment(long first) throws IOException {
         Segment s = createSegment(first);
+        position.newestSegment(first);
         s.file.force();
         storage.forceDirectory(config.dir()); // the new name must survive a crash too
         activeFile = s.file;

@@ -28,13 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * applied to its directory, and it is reopened. Whatever the fault, every sequence above the
  * acknowledged position is read exactly once, in order, or named in a reported lost range, and
  * no sequence issued before is issued again.
- * <p>
- * Not covered, because recovery cannot see it: removing the newest segment file (nothing left
- * says it existed), and a symbolic link in place of the newest segment is bounded only by its
- * target's size.
+ * Removing the newest segment file (or all of them) is seen through the position file's record
+ * of the newest segment: what it held is reported lost with an unknown end, and skipped.
  */
 class CorruptionPropertyTest {
-    enum Fault { FLIP_BYTE, STRAY_COPY, DELETE_SEGMENT, SYMLINK_SEGMENT }
+    enum Fault { FLIP_BYTE, STRAY_COPY, DELETE_SEGMENT, DELETE_NEWEST_SEGMENT, DELETE_ALL_SEGMENTS, SYMLINK_SEGMENT }
 
     @Provide
     Arbitrary<FsyncPolicy> policies() {
@@ -98,11 +96,22 @@ class CorruptionPropertyTest {
                 what += from.getFileName() + " copied to " + to.getFileName();
             }
             case DELETE_SEGMENT -> {
-                if (segments.size() > 1) { // not the newest: see the class comment
+                if (segments.size() > 1) { // not the newest: DELETE_NEWEST_SEGMENT
                     Path p = segments.get(r.nextInt(segments.size() - 1));
                     Files.delete(p);
                     what += p.getFileName();
                 }
+            }
+            case DELETE_NEWEST_SEGMENT -> {
+                Path p = segments.get(segments.size() - 1);
+                Files.delete(p);
+                what += p.getFileName();
+            }
+            case DELETE_ALL_SEGMENTS -> {
+                for (Path p : segments) {
+                    Files.delete(p);
+                }
+                what += segments.size() + " files";
             }
             case SYMLINK_SEGMENT -> {
                 // moved elsewhere and linked back, as an operator short of space might
@@ -131,6 +140,10 @@ class CorruptionPropertyTest {
                 assertTrue(readable.contains(seq) || report.lost().stream().anyMatch(l -> l.first() <= seq && seq <= l.last()),
                         where + ": sequence " + seq + " neither read nor reported lost");
             }
+            if (fault == Fault.DELETE_NEWEST_SEGMENT || fault == Fault.DELETE_ALL_SEGMENTS) {
+                assertTrue(report.lost().stream().anyMatch(l -> !l.endKnown() && l.last() >= appends),
+                        where + ": the removal is named, up to the most the segment could hold");
+            }
             long next = q.append(SpillQueueTest.payload(appends + 1));
             assertTrue(next > appends, where + ": sequence " + next + " issued again");
         }
@@ -142,6 +155,8 @@ class CorruptionPropertyTest {
         try (SpillQueue q = SpillQueue.open(cfg)) {
             long next = q.append(SpillQueueTest.payload(appends + 2));
             assertTrue(next > appends + 1, what + ": second reopening reissued " + next);
+            assertTrue(q.recoveryReport().lost().stream().allMatch(RecoveryReport.LostRange::endKnown),
+                    what + ": a removal is reported once, then covered: " + q.recoveryReport());
             assertTrue(Files.isRegularFile(Storage.DISK.list(dir).stream().filter(p -> p.toString().endsWith(".seg"))
                     .reduce((a, b) -> b).orElseThrow(), LinkOption.NOFOLLOW_LINKS));
         }

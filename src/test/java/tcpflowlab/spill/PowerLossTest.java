@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PowerLossTest {
 
     /** Delegates to the disk and keeps the state a power cut would leave. */
-    static final class PowerCutStorage extends ForwardingStorage {
+    static class PowerCutStorage extends ForwardingStorage {
         private final Map<Path, byte[]> forcedContent = new HashMap<>();
         private final Set<Path> durableNames = new HashSet<>();
         private volatile boolean off;
@@ -126,6 +126,11 @@ class PowerLossTest {
             return super.list(dir);
         }
 
+        /** The file's content as of its last fsync, or null. */
+        synchronized byte[] forced(Path file) {
+            return forcedContent.get(file);
+        }
+
         /** Cuts the power: every later call fails. Returns what the disk holds now. */
         synchronized Map<Path, byte[]> cut() {
             off = true;
@@ -174,6 +179,73 @@ class PowerLossTest {
         try (SpillQueue again = SpillQueue.open(cfg)) {
             assertEquals(4, again.committedSequence(), "the acknowledgement survived: its file's name was forced");
             assertEquals(10, again.lastSequence());
+        }
+    }
+
+    /**
+     * The position file records the newest segment's first sequence no later than the segment's
+     * name is durable: at every directory fsync the position file as forced names a newest
+     * segment at or above every segment name the fsync makes durable. Then, after a power cut,
+     * removing the newest segment that survived is seen, and no sequence it could hold comes back.
+     */
+    @Test
+    void theNewestSegmentIsRecordedNoLaterThanItsNameIsDurable(@TempDir Path tmp) throws Exception {
+        for (FsyncPolicy policy : FsyncPolicy.values()) {
+            for (int round = 0; round < 10; round++) {
+                Random rnd = new Random(round * 31L + policy.ordinal());
+                Path dir = tmp.resolve(policy + "-" + round);
+                Files.createDirectories(dir);
+                String where = policy + " round " + round;
+                List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+                PowerCutStorage storage = new PowerCutStorage() {
+                    @Override
+                    public void forceDirectory(Path d) throws IOException {
+                        super.forceDirectory(d); // the names listed now are durable
+                        long newestName = 0;
+                        for (Path p : Storage.DISK.list(d)) {
+                            newestName = Math.max(newestName, SpillQueue.segmentName(p.getFileName().toString()));
+                        }
+                        byte[] position = forced(d.resolve(CommitPosition.FILE));
+                        long recorded = position == null ? 0
+                                : CommitPosition.decode(position, position.length, position.length).newestSegment();
+                        if (recorded < newestName) {
+                            violations.add("segment " + newestName + " durable, position file records " + recorded);
+                        }
+                    }
+                };
+                SpillConfig cfg = new SpillConfig(dir, 1024, 1 << 20, 1L << 30, policy, 1 + rnd.nextInt(32), 1);
+                SpillQueue q = SpillQueue.open(cfg, storage);
+                int appends = 50 + rnd.nextInt(policy == FsyncPolicy.GROUP ? 2000 : 300);
+                for (long s = 1; s <= appends; s++) {
+                    q.append(SpillQueueTest.payload(s));
+                    if (rnd.nextInt(100) == 0) {
+                        q.acknowledge(q.committedSequence() + rnd.nextInt((int) (s - q.committedSequence()) + 1));
+                    }
+                }
+                long durable = q.durableSequence();
+                Map<Path, byte[]> disk = storage.cut();
+                try {
+                    q.close();
+                } catch (IOException expected) {
+                    // the power is off
+                }
+                assertEquals(List.of(), violations, where);
+                restore(dir, disk);
+                long issued;
+                try (SpillQueue again = SpillQueue.open(cfg)) {
+                    issued = again.lastSequence(); // at least everything the power cut left
+                }
+                List<Path> segments = Storage.DISK.list(dir).stream()
+                        .filter(p -> SpillQueue.segmentName(p.getFileName().toString()) > 0).toList();
+                Files.delete(segments.get(segments.size() - 1));
+                try (SpillQueue again = SpillQueue.open(cfg)) {
+                    long next = again.append(SpillQueueTest.payload(1));
+                    assertTrue(next > Math.max(issued, durable), where + ": sequence " + next + " issued again after "
+                            + issued + "; " + again.recoveryReport());
+                    assertTrue(again.recoveryReport().lost().stream().anyMatch(l -> !l.endKnown()),
+                            where + ": " + again.recoveryReport());
+                }
+            }
         }
     }
 

@@ -143,7 +143,78 @@ class RecoveryDamageTest {
         try (SpillQueue q = SpillQueue.open(config(dir))) {
             assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("no segment file")
                     && n.contains("40")), q.recoveryReport().toString());
-            assertEquals(41, q.append(SpillQueueTest.payload(41)));
+            assertTrue(q.recoveryReport().lost().stream().anyMatch(r -> r.first() == 41 && !r.endKnown()),
+                    q.recoveryReport().toString());
+            assertTrue(q.append(SpillQueueTest.payload(41)) > 100, "41 .. 100 were issued before");
+        }
+    }
+
+    @Test
+    void removingTheNewestSegmentIsReportedAndItsSequencesAreNeverIssuedAgain(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = config(dir).withSegmentBytes(2048);
+        build(cfg, 300, 100);
+        List<Path> segs = segments(dir);
+        assertTrue(segs.size() > 2, "rolled: " + segs);
+        Path newest = segs.get(segs.size() - 1);
+        long base = SpillQueue.segmentName(newest.getFileName().toString());
+        assertTrue(base > 101 && base <= 300, "the newest segment holds unacknowledged records: " + base);
+        Files.delete(newest); // nothing else on disk names the records it held
+        long next;
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            RecoveryReport report = q.recoveryReport();
+            assertEquals(range(101, base - 1), SpillQueueTest.readAll(q), report.toString());
+            assertTrue(report.lost().stream().anyMatch(r -> r.first() == base && r.last() >= 300 && !r.endKnown()
+                    && r.cause().contains("newest segment file") && r.cause().contains("cannot be known")
+                    && r.toString().startsWith("sequences from " + base + " on")), report.toString());
+            assertTrue(report.lost().stream().allMatch(r -> r.first() >= base), "nothing below it: " + report);
+            next = q.append(SpillQueueTest.payload(301));
+            assertTrue(next > 300, "sequence " + next + " was issued before the newest segment was removed");
+        }
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().lost().stream().noneMatch(r -> r.first() > base),
+                    "the skipped range is reported once, then covered: " + q.recoveryReport());
+            assertTrue(q.append(SpillQueueTest.payload(302)) > next);
+        }
+    }
+
+    /** A slot of the previous version's layout: sequence (8) | generation (8) | CRC32C of both (4). */
+    private static void oldSlot(java.nio.ByteBuffer b, int at, long sequence, long generation) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(java.nio.ByteBuffer.allocate(16).putLong(sequence).putLong(generation).array());
+        b.putLong(at, sequence).putLong(at + 8, generation).putInt(at + 16, (int) c.getValue());
+    }
+
+    @Test
+    void aPositionFileOfThePreviousLayoutOpensAndFromThenOnRecordsTheNewestSegment(@TempDir Path dir) throws Exception {
+        SpillConfig cfg = config(dir).withSegmentBytes(2048);
+        build(cfg, 300, 0);
+        byte[] previous = new byte[32 + 20]; // as the previous version left it: slots 32 bytes apart, 20 used
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(previous);
+        oldSlot(b, 0, 120, 8);
+        oldSlot(b, 32, 90, 7);
+        Files.write(dir.resolve(CommitPosition.FILE), previous);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().clean(), q.recoveryReport().toString());
+            assertEquals(120, q.committedSequence(), "the slot with the higher generation");
+            assertEquals(range(121, 300), SpillQueueTest.readAll(q));
+        }
+        oldSlot(b, 32, 150, 9); // the older slot fails its checksum in either layout: the other one counts
+        previous[32 + 3] ^= 0x20;
+        Files.write(dir.resolve(CommitPosition.FILE), previous);
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertEquals(120, q.committedSequence(), q.recoveryReport().toString());
+            assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("slot 1 fails its checksum")),
+                    q.recoveryReport().toString());
+        }
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().clean(), "written anew in the current layout: " + q.recoveryReport());
+        }
+        // opened by this version, the file records the newest segment: removing it is seen
+        List<Path> segs = segments(dir);
+        Files.delete(segs.get(segs.size() - 1));
+        try (SpillQueue q = SpillQueue.open(cfg)) {
+            assertTrue(q.recoveryReport().lost().stream().anyMatch(r -> !r.endKnown()), q.recoveryReport().toString());
+            assertTrue(q.append(SpillQueueTest.payload(301)) > 300);
         }
     }
 
@@ -174,9 +245,12 @@ class RecoveryDamageTest {
                 q.append(SpillQueueTest.payload(s));
             }
             q.acknowledge(30);
-            q.acknowledge(60); // generation 2: slot 0
+            q.acknowledge(60);
         }
-        flip(dir.resolve(CommitPosition.FILE), 3); // the newest slot's sequence
+        byte[] slots = Files.readAllBytes(dir.resolve(CommitPosition.FILE));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(slots);
+        int newest = b.getLong(8) > b.getLong(32 + 8) ? 0 : 1; // the slot with the higher generation
+        flip(dir.resolve(CommitPosition.FILE), newest * 32 + 3); // the newest slot's sequence
         try (SpillQueue q = SpillQueue.open(cfg)) {
             assertTrue(q.recoveryReport().notes().stream().anyMatch(n -> n.contains("position file is damaged")),
                     q.recoveryReport().toString());

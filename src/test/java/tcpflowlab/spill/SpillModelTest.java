@@ -83,7 +83,16 @@ class SpillModelTest {
                             if (rec == null) {
                                 break;
                             }
-                            assertEquals(Math.max(delivered, q.committedSequence()) + 1, rec.sequence(), "FIFO without gaps");
+                            // the next unacknowledged record: the one after, unless a GROUP crash took
+                            // records from the end of a segment sealed just before (a gap the model has too)
+                            long due = -1;
+                            for (long m : model) {
+                                if (m > Math.max(delivered, q.committedSequence())) {
+                                    due = m;
+                                    break;
+                                }
+                            }
+                            assertEquals(due, rec.sequence(), "FIFO, no gap but those a crash left");
                             assertArrayEquals(SpillQueueTest.payload(rec.sequence()), rec.payload());
                             delivered = rec.sequence();
                         }
