@@ -23,8 +23,9 @@ import java.util.zip.CRC32C;
  * <p>
  * Written for this project rather than taken from a library: Tape has no checksums and calls
  * itself unsafe on ext4/NTFS, Chronicle Queue needs a dozen --add-opens on Java 17 and phones
- * home by default. One owner thread (the server's) calls everything; for GROUP, a syncer
- * thread of the queue's own forces the files, and direct segments write on a thread each.
+ * home by default. Threads: one owner (the server's thread) calls everything public; for
+ * GROUP the queue's syncer thread runs the fsyncs ({@link GroupCommit}), and a direct
+ * (O_DIRECT) segment writes on a writer thread of its own ({@link DirectAppendFile}).
  */
 public final class SpillQueue implements OverflowQueue {
     static final int HEADER = 16;
