@@ -4,6 +4,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,6 +57,21 @@ class AdvertisedWindowTest {
         assertEquals(1000, w.wouldOffer(0, 1007, 1 << 20, MSS));
         AdvertisedWindow big = new AdvertisedWindow(2);
         assertEquals(65_535L << 2, big.offer(0, 1 << 20, 1 << 20, MSS));
+    }
+
+    /**
+     * The class says windows are whole multiples of the scale unit "as on the wire", but a window
+     * kept open (the edge unchanged while data arrived) is offered as right edge - rcv_nxt,
+     * which need not be one; Linux's tcp_select_window() rounds such a window up to the unit.
+     */
+    @Disabled("finding: a window kept open after an arrival is not a whole multiple of the scale unit "
+            + "(987 B with scale 3); left for the issue that changes AdvertisedWindow's rules")
+    @Test
+    void aWindowKeptOpenIsStillAWholeMultipleOfTheScaleUnit() {
+        AdvertisedWindow w = new AdvertisedWindow(3);
+        assertEquals(1000, w.offer(0, 1000, 1 << 20, MSS));
+        long kept = w.offer(13, 987, 1 << 20, MSS); // 13 B arrived, nothing read
+        assertEquals(0, kept % 8, "window " + kept + " B with scale 3");
     }
 
     @Test
