@@ -17,7 +17,7 @@ import java.util.List;
  * queue with their capacities dashed, (2) the advertised window, (3) application throughput,
  * (4) the spill queue's depth. Datasets, plots and renderers stay separate (JFreeChart's own
  * split); the renderers draw at most one segment per pixel column and create no entities, so
- * hundreds of thousands of points redraw in milliseconds (DESIGN.md).
+ * hundreds of thousands of points redraw in milliseconds (BENCHMARKS.md).
  */
 public final class FlowChart {
     private final SampleHistory history;

@@ -20,8 +20,8 @@ public record Scenario(String name, String description, ServerConfig server, Cli
     }
 
     /**
-     * The defaults a scenario file's missing fields take: the story's programs as SCENARIO.md
-     * describes them, with pinned buffers of Linux's default sizes.
+     * The defaults a scenario file's missing fields take: the story's programs as measured on
+     * Linux, with pinned buffers of Linux's default sizes.
      */
     public static Scenario defaults() {
         return new Scenario("default", "",

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Every knob of a scenario in one place: its JSON path, label, unit, type, allowed range and
- * whether it can change during a run. Validation, the CLI's {@code --set}, live knobs and (later)
+ * whether it can change during a run. Validation, the CLI's {@code --set}, live knobs and
  * the knob panel all read this table, so a range is written down exactly once.
  */
 public enum ScenarioField {

@@ -2,7 +2,7 @@ package tcpflowlab.telemetry;
 
 /**
  * The Linux errno values a socket call in either engine can report. Numbers are the x86-64
- * Linux ones, because the story (SCENARIO.md) is told in them: "Errno 104", "Errno 107".
+ * Linux ones, because the story (the README's) is told in them: "Errno 104", "Errno 107".
  */
 public enum Errno {
     EPIPE(32, "Broken pipe"),

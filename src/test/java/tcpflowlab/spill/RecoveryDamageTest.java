@@ -156,7 +156,7 @@ class RecoveryDamageTest {
         List<Path> segs = segments(dir);
         assertTrue(segs.size() > 2, "rolled: " + segs);
         Path newest = segs.get(segs.size() - 1);
-        long base = SpillQueue.segmentName(newest.getFileName().toString());
+        long base = SegmentLog.segmentName(newest.getFileName().toString());
         assertTrue(base > 101 && base <= 300, "the newest segment holds unacknowledged records: " + base);
         Files.delete(newest); // nothing else on disk names the records it held
         long next;
@@ -222,7 +222,7 @@ class RecoveryDamageTest {
     void aRemovedPositionFileIsReportedAndReplayStartsAtTheOldestSegment(@TempDir Path dir) throws Exception {
         SpillConfig cfg = config(dir).withSegmentBytes(2048);
         build(cfg, 300, 150);
-        long oldest = SpillQueue.segmentName(segments(dir).get(0).getFileName().toString());
+        long oldest = SegmentLog.segmentName(segments(dir).get(0).getFileName().toString());
         assertTrue(oldest > 1 && oldest <= 151, "acknowledged segments were deleted: " + oldest);
         Files.delete(dir.resolve(CommitPosition.FILE));
         try (SpillQueue q = SpillQueue.open(cfg)) {

@@ -9,9 +9,9 @@ import tcpflowlab.sim.Simulator;
  * (so no ACK will come to tell it the window opened). Each expiry sends a zero-window probe
  * and doubles the interval, up to 120 s; an ACK that lets data go again resets the backoff.
  * The intervals are base * 2^max(1, k) for the k-th probe (k = 0, 1, ...): 2, 2, 4, 8, 16, 32
- * times base. That is what Linux did in the capture of SCENARIO.md (0.41, 0.44, 0.86, 1.73,
- * 3.78, 7.42 s with base = max(RTO, 200 ms)), and what a loopback capture of the story shows
- * against this model (WireComparisonTest).
+ * times base. That is what Linux did in a loopback capture of the story's small-buffer case
+ * (0.41, 0.44, 0.86, 1.73, 3.78, 7.42 s with base = max(RTO, 200 ms)), and what a loopback
+ * capture of the story shows against this model (WireComparisonTest).
  */
 public final class PersistTimer {
     static final long MAX_INTERVAL = 120_000_000_000L;

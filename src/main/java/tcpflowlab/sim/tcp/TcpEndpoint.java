@@ -19,7 +19,7 @@ import static tcpflowlab.telemetry.TcpFlags.SYN;
 /**
  * One end of a TCP connection in the model: the state machine that ties the send buffer,
  * receive buffer, advertised window, persist timer and RTO together, and the socket calls the
- * application makes on it. The behaviour follows Linux where SCENARIO.md measured it: reset
+ * application makes on it. The behaviour follows Linux where it was measured on loopback: reset
  * on close with unread data, ECONNRESET reported once then EPIPE, ENOTCONN from getpeername
  * after a reset, probes in Linux's form, silly-window avoidance on both sides.
  */
