@@ -54,19 +54,22 @@ public record SsTcpInfo(String state, long recvQ, long sendQ, int localPort, int
                 return null;
             }
             return new SsTcpInfo(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), local, remote,
-                    field(info, "snd_wnd"), field(info, "rcv_space"), millis(info, "rwnd_limited"),
-                    millis(info, "sndbuf_limited"), millis(info, "busy"), retrans(info), field(info, "lastsnd"),
+                    field(info, "snd_wnd"), field(info, "rcv_space"), field(info, "rwnd_limited"),
+                    field(info, "sndbuf_limited"), field(info, "busy"), retrans(info), field(info, "lastsnd"),
                     field(info, "backoff"));
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    /** "127.0.0.1:5000", "[::1]:5000", "*:*" (no port: -1). */
+    /** "127.0.0.1:5000", "[::1]:5000", "0.0.0.0:*" (any port: 0); -1 if there is none. */
     private static int port(String address) {
         int colon = address.lastIndexOf(':');
         String p = colon < 0 ? "" : address.substring(colon + 1);
-        if (p.isEmpty() || p.equals("*")) {
+        if (p.equals("*")) {
+            return 0;
+        }
+        if (p.isEmpty()) {
             return -1;
         }
         int port = Integer.parseInt(p);
@@ -84,11 +87,6 @@ public record SsTcpInfo(String state, long recvQ, long sendQ, int localPort, int
             end++;
         }
         return end == at ? -1 : Long.parseLong(info.substring(at, end));
-    }
-
-    /** "busy:1316ms", "rwnd_limited:1316ms(100.0%)": the milliseconds. */
-    private static long millis(String info, String name) {
-        return field(info, name);
     }
 
     /** "retrans:0/3": the total, after the slash. */
