@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -40,6 +44,8 @@ final class CaptureTruth implements ConnectionTruth {
     private final Thread reader;
     private volatile boolean closing;
     private volatile String failure;
+    /** Packets read, ours or the start-up marker's. */
+    private volatile long packets;
 
     private CaptureTruth(Process process, TruthOptions options, TelemetrySink sink, long epochNanosAtStart,
                          OutputStream copy) {
@@ -52,9 +58,26 @@ final class CaptureTruth implements ConnectionTruth {
     }
 
     static Attempt start(TruthOptions options, TelemetrySink sink, long epochNanosAtStart) {
+        try (DatagramSocket marker = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return start(options, sink, epochNanosAtStart, marker);
+        } catch (IOException e) {
+            return new Attempt(null, "no loopback datagram socket to check the capture with: " + e.getMessage());
+        }
+    }
+
+    /**
+     * dumpcap says "Capturing on" before its filter sees packets, so the capture is live only
+     * once a datagram we send to {@code marker} comes back through it (the decoder skips it:
+     * it is not TCP).
+     */
+    private static Attempt start(TruthOptions options, TelemetrySink sink, long epochNanosAtStart,
+                                 DatagramSocket marker) throws IOException {
+        String filter = "(" + options.captureFilter() + ") or (udp and dst host "
+                + marker.getLocalAddress().getHostAddress() + " and dst port "
+                + marker.getLocalPort() + ")";
         Process p;
         try {
-            p = new ProcessBuilder("dumpcap", "-i", "lo", "-f", options.captureFilter(), "-w", "-").start();
+            p = new ProcessBuilder("dumpcap", "-i", "lo", "-f", filter, "-w", "-").start();
         } catch (IOException e) {
             return new Attempt(null, "dumpcap is not installed (apt-get install tshark brings it)");
         }
@@ -74,6 +97,23 @@ final class CaptureTruth implements ConnectionTruth {
         }
         CaptureTruth t = new CaptureTruth(p, options, sink, epochNanosAtStart, copy);
         t.reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        byte[] ping = {0};
+        while (t.packets == 0 && t.failure == null && System.nanoTime() < deadline) {
+            marker.send(new DatagramPacket(ping, 1, marker.getLocalSocketAddress()));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (t.packets == 0) {
+            String why = t.failure;
+            t.close();
+            return new Attempt(null, "the loopback capture never delivered a packet"
+                    + (why == null ? " within " + START_TIMEOUT_SECONDS + " s" : ": " + why));
+        }
         return new Attempt(t, null);
     }
 
@@ -140,12 +180,17 @@ final class CaptureTruth implements ConnectionTruth {
             process.destroy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // a sink that failed: stop here, and say so, rather than go on with events missing
+            failure = "the loopback capture stopped: " + e;
+            process.destroy();
         } finally {
             closeCopy();
         }
     }
 
     private void onPacket(int linkType, long epochNanos, byte[] data, int offset, int length) {
+        packets++;
         TcpPacket p = PacketDecoder.decode(linkType, epochNanos, data, offset, length, sink.wantsPayloads());
         if (p == null) {
             return;

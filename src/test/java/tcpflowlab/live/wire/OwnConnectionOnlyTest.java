@@ -2,15 +2,19 @@ package tcpflowlab.live.wire;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.SegmentRecord;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
+import tcpflowlab.telemetry.TcpFlags;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -99,11 +103,12 @@ class OwnConnectionOnlyTest {
     @ParameterizedTest
     @EnumSource(TruthOptions.CaptureChoice.class)
     @Timeout(60)
-    void onlyTheRunsConnectionIsReported(TruthOptions.CaptureChoice choice) throws Exception {
+    void onlyTheRunsConnectionIsReported(TruthOptions.CaptureChoice choice, @TempDir Path dir) throws Exception {
         Seen seen = new Seen();
         try (Pair run = Pair.open(); Pair other = Pair.open()) {
             long start = System.nanoTime();
-            TruthOptions options = TruthOptions.forPort(run.port()).withCapture(choice).withPollPeriod(Duration.ofMillis(50));
+            TruthOptions options = TruthOptions.forPort(run.port()).withCapture(choice).withPollPeriod(Duration.ofMillis(50))
+                    .withCaptureCopy(dir.resolve("run.pcapng"));
             try (ConnectionTruth truth = ConnectionTruths.open(options, seen, () -> System.nanoTime() - start)) {
                 if (choice == TruthOptions.CaptureChoice.WHEN_PERMITTED) {
                     Assumptions.assumeTrue(truth.source() == ConnectionTruth.Source.CAPTURE,
@@ -115,7 +120,7 @@ class OwnConnectionOnlyTest {
                 try (Pair a = run.connect(); Pair b = other.connect()) {
                     a.fill();
                     b.fill();
-                    await(seen, e -> e.kind() == EventKind.ZERO_WINDOW, "the run's zero window");
+                    await(seen, e -> e.kind() == EventKind.ZERO_WINDOW, "the run's zero window (" + truth.description() + ", failure: " + truth.failure() + ", " + seen.segments.size() + " segments)");
                     assertEquals(0, truth.clientWindow(1), "the window line reads 0 inside the zero-window period");
                     b.reset(); // the unrelated connection resets while the run's is stalled
 
@@ -147,6 +152,14 @@ class OwnConnectionOnlyTest {
             if (choice == TruthOptions.CaptureChoice.WHEN_PERMITTED) {
                 assertTrue(seen.segments.stream().anyMatch(s -> s.window() == 0 && s.from() == Side.CLIENT),
                         "the client's zero window on the wire");
+                long[] kept = new long[1];
+                PcapngStream copy = new PcapngStream((lt, t, d, off, len) -> kept[0] +=
+                        PacketDecoder.decode(lt, t, d, off, len, false) == null ? 0 : 1);
+                byte[] file = Files.readAllBytes(dir.resolve("run.pcapng"));
+                copy.feed(file, 0, file.length);
+                assertEquals(seen.segments.size(), kept[0], "the kept copy of the capture holds the run's segments");
+                assertEquals(TcpFlags.SYN, seen.segments.get(0).flags(), "the capture is live before open() returns: "
+                        + seen.segments.get(0));
             }
         }
     }
