@@ -1,7 +1,7 @@
 package tcpflowlab.cli;
 
 import tcpflowlab.telemetry.ErrnoCount;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunSummary;
 
 import java.util.List;
 import java.util.Locale;

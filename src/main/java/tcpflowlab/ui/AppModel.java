@@ -132,7 +132,11 @@ public final class AppModel {
 
     /** One knob edited (validated; throws with field, value and range when refused). */
     public void edit(ScenarioField field, Object value) {
-        Scenario changed = codec.with(scenario(), field, value);
+        edit(codec.with(scenario(), field, value));
+    }
+
+    /** The scenario after an edit the caller has already made and validated with {@link #codec()}. */
+    public void edit(Scenario changed) {
         if (!changed.equals(scenario())) {
             scenario.set(changed);
             dirty.set(true);

@@ -1,5 +1,6 @@
 package tcpflowlab.ui;
 
+import tcpflowlab.engine.Engines;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -26,8 +27,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import tcpflowlab.export.ChartExporter;
 import tcpflowlab.scenario.InvalidScenarioException;
-import tcpflowlab.telemetry.Knobs;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.Knobs;
+import tcpflowlab.engine.RunState;
 import tcpflowlab.telemetry.TcpEvent;
 
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class MainController {
     @FXML
     private ComboBox<String> speedBox;
     @FXML
-    private ComboBox<RunController.Engine> engineBox;
+    private ComboBox<Engines.Kind> engineBox;
     @FXML
     private Label scenarioLabel;
     @FXML
@@ -133,14 +134,14 @@ public final class MainController {
                 runs.setSpeed(parseSpeed(v));
             }
         });
-        engineBox.getItems().setAll(RunController.Engine.values());
-        engineBox.setValue(RunController.Engine.MODEL);
+        engineBox.getItems().setAll(Engines.Kind.values());
+        engineBox.setValue(Engines.Kind.MODEL);
         engineBox.valueProperty().addListener((obs, old, e) -> {
             if (e != null && e != runs.engine()) {
                 resetRun();
                 runs.setEngine(e);
                 updateButtons();
-                message(e == RunController.Engine.LIVE
+                message(e == Engines.Kind.LIVE
                         ? "Live: real sockets on 127.0.0.1 through this machine's TCP stack; time is the wall clock"
                         : "");
             }
@@ -193,7 +194,7 @@ public final class MainController {
     }
 
     private void selectEngine(String name) {
-        for (RunController.Engine e : RunController.Engine.values()) {
+        for (Engines.Kind e : Engines.Kind.values()) {
             if (e.name().equalsIgnoreCase(name)) {
                 engineBox.setValue(e);
                 return;
@@ -203,7 +204,7 @@ public final class MainController {
     }
 
     private Knobs liveKnobs() {
-        return runs.isLive() ? runs.run().knobs() : null;
+        return runs.hasActiveRun() ? runs.run().knobs() : null;
     }
 
     // ------------------------------------------------------------------ the run
@@ -343,7 +344,7 @@ public final class MainController {
         pauseButton.setDisable(!running);
         stepButton.setDisable(!runs.canStep());
         speedBox.setDisable(!runs.canStep());
-        knobPanelController.setRunning(runs.isLive());
+        knobPanelController.setRunning(runs.hasActiveRun());
     }
 
     private void onEventSelected(TcpEvent e) {
@@ -727,7 +728,7 @@ public final class MainController {
         return frames;
     }
 
-    ComboBox<RunController.Engine> engineBox() {
+    ComboBox<Engines.Kind> engineBox() {
         return engineBox;
     }
 

@@ -1,5 +1,6 @@
 package tcpflowlab.ui;
 
+import tcpflowlab.engine.Engines;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -19,7 +20,7 @@ import tcpflowlab.chart.WindowedXYDataset;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 import tcpflowlab.telemetry.TcpEvent;
 
 import javax.imageio.ImageIO;
@@ -132,7 +133,7 @@ class MainWindowTest {
         robot.interact(() -> main.knobs().readSizeSlider().setValue(12)); // 2^12 = 4096 B
         waitFor(robot, "KNOB_CHANGED in the log", m -> logHas(m, EventKind.KNOB_CHANGED));
         robot.interact(() -> {
-            assertEquals("4096", main.runs().run().knobs().current().get("client.readSize"));
+            assertEquals(4096, main.runs().run().knobs().projected().client().readSize());
             TcpEvent change = main.live().log().stream().filter(e -> e.kind() == EventKind.KNOB_CHANGED)
                     .findFirst().orElseThrow();
             assertEquals("read size 10 B -> 4096 B", change.detail());
@@ -304,13 +305,13 @@ class MainWindowTest {
     void launchOptionsPickThePresetAndTheEngineAndNameAWrongOne(FxRobot robot) {
         robot.interact(() -> {
             main.applyOptions(java.util.List.of("--preset", "spill-and-replay", "--engine", "LIVE"));
-            assertEquals(RunController.Engine.LIVE, main.engineBox().getValue());
+            assertEquals(Engines.Kind.LIVE, main.engineBox().getValue());
             main.applyOptions(java.util.List.of("--engine", "warp"));
-            assertEquals(RunController.Engine.LIVE, main.engineBox().getValue(), "a wrong name changes nothing");
+            assertEquals(Engines.Kind.LIVE, main.engineBox().getValue(), "a wrong name changes nothing");
             assertTrue(main.messageLabel().getText().contains("unknown engine warp (model or live)"),
                     main.messageLabel().getText());
             main.applyOptions(java.util.List.of("--engine", "model"));
-            assertEquals(RunController.Engine.MODEL, main.engineBox().getValue());
+            assertEquals(Engines.Kind.MODEL, main.engineBox().getValue());
         });
     }
 
@@ -333,7 +334,7 @@ class MainWindowTest {
     void theLiveEngineRunsTheStoryOnRealSocketsFromTheWindow(FxRobot robot) throws Exception {
         robot.interact(() -> {
             main.loadPreset("seed-buggy");
-            main.engineBox().setValue(RunController.Engine.LIVE);
+            main.engineBox().setValue(Engines.Kind.LIVE);
         });
         robot.interact(() -> {
             assertTrue(robot.lookup("#stepButton").queryButton().isDisabled(), "no stepping in real time");

@@ -5,7 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 
 import java.nio.file.Files;
 import java.util.Arrays;

@@ -1,4 +1,6 @@
-package tcpflowlab.telemetry;
+package tcpflowlab.engine;
+
+import tcpflowlab.telemetry.ErrnoCount;
 
 import java.util.List;
 
