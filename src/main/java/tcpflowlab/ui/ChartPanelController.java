@@ -42,10 +42,10 @@ public final class ChartPanelController {
     private FlowChart flowChart;
     private ChartViewer viewer;
     private AppModel model;
-    private LiveData data;
+    private FrameData data;
     private boolean updatingRange;
 
-    void init(AppModel model, LiveData data) {
+    void init(AppModel model, FrameData data) {
         this.model = model;
         this.data = data;
         flowChart = new FlowChart(data.history());

@@ -44,7 +44,7 @@ import java.util.Optional;
 /**
  * The main window: toolbar (Run, Pause, Step, Reset, speed), menus (file, presets, export,
  * view, help), the status bar and the keyboard. It composes the knob panel, the charts and the
- * event log, which only talk through {@link AppModel} and {@link LiveData}.
+ * event log, which only talk through {@link AppModel} and {@link FrameData}.
  */
 public final class MainController {
     static final List<String> SPEEDS = List.of("0.01x", "0.1x", "0.25x", "0.5x", "1x", "2x", "5x", "10x",
@@ -52,7 +52,7 @@ public final class MainController {
 
     private final AppModel model;
     private final RunController runs;
-    private final LiveData live = new LiveData();
+    private final FrameData frameData = new FrameData();
     private FrameLoop frames;
     private ExportActions exports;
     private Stage stage;
@@ -116,9 +116,9 @@ public final class MainController {
     @FXML
     private void initialize() {
         knobPanelController.init(model, this::liveKnobs);
-        chartPanelController.init(model, live);
-        eventLogController.init(live, this::onEventSelected);
-        ladderController.init(live, model);
+        chartPanelController.init(model, frameData);
+        eventLogController.init(frameData, this::onEventSelected);
+        ladderController.init(frameData, model);
         exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
         for (String name : model.presets().names()) {
             MenuItem item = new MenuItem(name);
@@ -163,7 +163,7 @@ public final class MainController {
                 installKeys(scene);
             }
         });
-        frames = new FrameLoop(live, runs::recorder, now -> onFrame(), System::nanoTime);
+        frames = new FrameLoop(frameData, runs::recorder, now -> onFrame(), System::nanoTime);
         frames.start();
         updateTitle();
         updateButtons();
@@ -253,7 +253,7 @@ public final class MainController {
 
     private void resetRun() {
         runs.close();
-        live.clear();
+        frameData.clear();
         eventLogController.clearSelection();
         knobPanelController.setRunning(false);
         onFrame();
@@ -720,8 +720,8 @@ public final class MainController {
         return runs;
     }
 
-    LiveData live() {
-        return live;
+    FrameData frameData() {
+        return frameData;
     }
 
     FrameLoop frames() {
