@@ -393,6 +393,6 @@ public final class LiveRun implements Run {
                 s == null ? 0 : s.bytesWritten(), cl == null ? 0 : cl.bytesRead(),
                 s == null ? 0 : s.messagesSent(), s == null ? 0 : s.messagesDropped(), connections.get(),
                 c.zeroWindowEvents(), -1, c.probes(), -1, -1, c.events(), -1,
-                c.peakSendQueue(), c.peakReceiveQueue());
+                c.peakSendQueue(), c.peakReceiveQueue(), -1, -1);
     }
 }
