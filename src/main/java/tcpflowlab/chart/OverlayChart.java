@@ -81,10 +81,10 @@ public final class OverlayChart {
         if (title != null) {
             chart.setTitle(new TextTitle(title, style.titleFont()));
         }
-        long labelled = runs.stream().flatMap(r -> r.events().stream()).filter(e -> EventMarkers.label(e) != null).count();
         for (OverlayRun run : runs) {
-            mark(run, labelled <= MAX_LABELS, style);
+            shade(run);
         }
+        mark(runs, style);
     }
 
     /** The chart of {@code runs}, drawn in list order (later runs on top). */
@@ -120,7 +120,7 @@ public final class OverlayChart {
         return plot;
     }
 
-    private void mark(OverlayRun run, boolean labels, ChartStyle style) {
+    private void shade(OverlayRun run) {
         boolean faded = run.look() == OverlayRun.Look.FADED;
         double end = run.samples().isEmpty() ? 0 : run.samples().get(run.samples().size() - 1).timeNanos() / 1e9;
         for (ZeroWindowSpan span : ZeroWindowPeriods.of(run.events())) {
@@ -132,16 +132,54 @@ public final class OverlayChart {
                 p.addDomainMarker(m, Layer.BACKGROUND);
             }
         }
-        for (TcpEvent e : run.events()) {
-            if (!EventMarkers.isMarked(e.kind())) {
-                continue;
+    }
+
+    /** An event to mark, and the run it belongs to. */
+    private record Marked(OverlayRun run, TcpEvent event) {
+        double seconds() {
+            return event.timeNanos() / 1e9;
+        }
+    }
+
+    /**
+     * All runs' markers in time order, so labels close in time (a reset's RST, ECONNRESET and
+     * EPIPE, in either run) go into rows below each other instead of overprinting.
+     */
+    private void mark(List<OverlayRun> runs, ChartStyle style) {
+        List<Marked> all = new java.util.ArrayList<>();
+        double last = 0;
+        for (OverlayRun run : runs) {
+            for (TcpEvent e : run.events()) {
+                if (EventMarkers.isMarked(e.kind())) {
+                    all.add(new Marked(run, e));
+                }
             }
-            double t = e.timeNanos() / 1e9;
-            switch (e.kind()) {
-                case WINDOW_UPDATE -> add(window, t, ChartStyle.UPDATE, null, faded, style);
-                case ZERO_WINDOW_PROBE -> add(window, t, ChartStyle.PROBE, null, faded, style);
-                case KNOB_CHANGED -> add(queues, t, ChartStyle.KNOB, labels ? label(run, e) : null, faded, style);
-                default -> add(queues, t, ChartStyle.ERROR, labels ? label(run, e) : null, faded, style);
+            if (!run.samples().isEmpty()) {
+                last = Math.max(last, run.samples().get(run.samples().size() - 1).timeNanos() / 1e9);
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(m -> m.event().timeNanos()));
+        boolean labels = all.stream().filter(m -> EventMarkers.label(m.event()) != null).count() <= MAX_LABELS;
+        // label widths estimated from the text, for a plot about 1000 px wide (as EventMarkers does)
+        double secondsPerChar = Math.max(last, 1e-3) / 1000.0 * style.fontSize() * 0.62;
+        double[] rowFreeAt = new double[16];
+        java.util.Arrays.fill(rowFreeAt, Double.NEGATIVE_INFINITY);
+        for (Marked m : all) {
+            boolean faded = m.run().look() == OverlayRun.Look.FADED;
+            double t = m.seconds();
+            String label = labels ? label(m.run(), m.event()) : null;
+            int row = 0;
+            if (label != null) {
+                while (row < rowFreeAt.length - 1 && rowFreeAt[row] > t) {
+                    row++;
+                }
+                rowFreeAt[row] = t + (label.length() + 2) * secondsPerChar;
+            }
+            switch (m.event().kind()) {
+                case WINDOW_UPDATE -> add(window, t, ChartStyle.UPDATE, null, row, faded, style);
+                case ZERO_WINDOW_PROBE -> add(window, t, ChartStyle.PROBE, null, row, faded, style);
+                case KNOB_CHANGED -> add(queues, t, ChartStyle.KNOB, label, row, faded, style);
+                default -> add(queues, t, ChartStyle.ERROR, label, row, faded, style);
             }
         }
     }
@@ -151,15 +189,15 @@ public final class OverlayChart {
         return text == null ? null : run.name() + ": " + text;
     }
 
-    private void add(XYPlot plot, double t, Color color, String label, boolean faded, ChartStyle style) {
+    private void add(XYPlot plot, double t, Color color, String label, int row, boolean faded, ChartStyle style) {
         Color c = faded ? fade(color) : color;
         ValueMarker m = new ValueMarker(t, c, faded ? style.dashed() : style.marker());
         if (label != null) {
             m.setLabel(label);
             m.setLabelFont(style.font());
             m.setLabelPaint(c);
-            // the faded run's labels hang lower, so two runs' labels at one time do not overprint
-            m.setLabelOffset(new RectangleInsets(faded ? 4 + style.fontSize() + 4 : 2, 4, 2, 4));
+            m.setLabelOffset(new RectangleInsets(2 + row * (style.fontSize() + 4), 4, 2, 4));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         }

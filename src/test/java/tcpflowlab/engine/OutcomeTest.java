@@ -74,6 +74,7 @@ class OutcomeTest {
         assertEquals(Outcome.STALLED, with(clean, 5, 0, 0, List.of()).outcome());
         assertEquals(Outcome.LOSSY, with(clean, 5, 0, 3, List.of()).outcome());
         assertEquals(Outcome.RESET, with(clean, 5, 1, 3, List.of()).outcome());
+        assertEquals(Outcome.CLEAN, with(clean, -1, 0, 0, List.of()).outcome());
         assertEquals(Outcome.RESET, with(clean, -1, 0, 0, List.of(new ErrnoCount(
                 tcpflowlab.telemetry.Errno.ECONNRESET, 1, 7))).outcome(), "an application that saw ECONNRESET");
     }
