@@ -1,6 +1,5 @@
 package tcpflowlab.cli;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -9,7 +8,6 @@ import tcpflowlab.engine.Engines;
 import tcpflowlab.export.CsvTelemetryWriter;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.sim.ModelEngine;
 import tcpflowlab.export.Csv;
 import tcpflowlab.telemetry.EventKind;
