@@ -52,7 +52,7 @@ public final class AppModel {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty presentationMode = new SimpleBooleanProperty();
-    private final BooleanProperty followLive = new SimpleBooleanProperty(true);
+    private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
     private final ObjectProperty<TimeWindow> timeWindow = new SimpleObjectProperty<>(TimeWindow.LAST_10_S);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
@@ -96,8 +96,8 @@ public final class AppModel {
         return presentationMode;
     }
 
-    public BooleanProperty followLiveProperty() {
-        return followLive;
+    public BooleanProperty followLatestProperty() {
+        return followLatest;
     }
 
     public ObjectProperty<TimeWindow> timeWindowProperty() {

@@ -56,7 +56,7 @@ public final class MainController {
     @FXML
     private CheckMenuItem presentationItem;
     @FXML
-    private CheckMenuItem followLiveItem;
+    private CheckMenuItem followLatestItem;
     @FXML
     private Button runButton;
     @FXML
@@ -138,7 +138,7 @@ public final class MainController {
             }
         });
         presentationItem.selectedProperty().bindBidirectional(model.presentationModeProperty());
-        followLiveItem.selectedProperty().bindBidirectional(model.followLiveProperty());
+        followLatestItem.selectedProperty().bindBidirectional(model.followLatestProperty());
         model.presentationModeProperty().addListener((obs, old, on) -> {
             if (on) {
                 root.getStyleClass().add("presentation");
@@ -298,7 +298,7 @@ public final class MainController {
     private void onFrame() {
         chartPanelController.onFrame();
         if (frames == null || frames.eventsFlushed() || runs.state() != RunState.RUNNING) {
-            eventLogController.onFrame(model.followLiveProperty().get());
+            eventLogController.onFrame(model.followLatestProperty().get());
         }
         if (ladderTab.isSelected()) {
             ladderController.onFrame();
