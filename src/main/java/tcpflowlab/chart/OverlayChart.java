@@ -105,18 +105,10 @@ public final class OverlayChart {
     }
 
     private static XYPlot plot(DefaultXYDataset data, XYLineAndShapeRenderer renderer, String label, ChartStyle style) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setAutoRangeIncludesZero(true);
-        axis.setAutoRangeMinimumSize(1.0);
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        axis.setLabelFont(style.font());
-        axis.setTickLabelFont(style.font());
         renderer.setDefaultCreateEntities(false);
-        XYPlot plot = new XYPlot(data, null, axis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        XYPlot plot = FlowChart.bytesPlot(data, renderer, label);
+        plot.getRangeAxis().setLabelFont(style.font());
+        plot.getRangeAxis().setTickLabelFont(style.font());
         return plot;
     }
 
