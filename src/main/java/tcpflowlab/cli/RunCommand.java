@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs a scenario headless and prints what happened: first zero window, "
+        description = "Runs a scenario headless and prints what happened: its outcome (RESET, LOSSY, STALLED, CLEAN), first zero window, "
                 + "first EAGAIN, first RST, the errno values each side saw, bytes written and read.")
 final class RunCommand implements Callable<Integer> {
     static final String SUMMARY = SummaryFile.NAME;
