@@ -63,19 +63,26 @@ public final class FlowChart {
     }
 
     private static XYPlot subplot(WindowedXYDataset data, String label) {
+        SamplingXYLineRenderer renderer = new SamplingXYLineRenderer();
+        renderer.setDefaultCreateEntities(false);
+        XYPlot plot = bytesPlot(data, renderer, label);
+        plot.setDomainCrosshairPaint(Color.DARK_GRAY);
+        plot.setDomainCrosshairLockedOnData(false);
+        return plot;
+    }
+
+    /** A subplot of byte counts: its value axis from 0 in whole numbers, white, light grid. Shared with overlays. */
+    static XYPlot bytesPlot(org.jfree.data.xy.XYDataset data, org.jfree.chart.renderer.xy.XYItemRenderer renderer,
+                            String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(true);
         axis.setAutoRangeMinimumSize(1.0); // an all-zero series shows 0 .. 1, not +-5E-9
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        SamplingXYLineRenderer renderer = new SamplingXYLineRenderer();
-        renderer.setDefaultCreateEntities(false);
         XYPlot plot = new XYPlot(data, null, axis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setDomainCrosshairPaint(Color.DARK_GRAY);
-        plot.setDomainCrosshairLockedOnData(false);
         return plot;
     }
 

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tcpflowlab.engine.Engines;
 import tcpflowlab.scenario.Presets;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
@@ -48,15 +49,16 @@ final class BenchCommand implements Runnable {
                 "sockets.serverSndBuf=2097152", "sockets.clientRcvBuf=4194304", "sockets.mss=1460",
                 "run.durationS=1", "run.samplePeriodMs=1"));
         bulk = codec.withName(bulk, "bulk-transfer");
-        report(out, "bulk transfer, MSS 1460, 1 s virtual", bulk);
+        Engines engines = new Engines(codec);
+        report(out, engines, "bulk transfer, MSS 1460, 1 s virtual", bulk);
         Scenario buggy = codec.withOverrides(new Presets(codec).load("seed-buggy"), List.of("run.durationS=60"));
-        report(out, "seed-buggy with reconnects, 60 s virtual", buggy);
+        report(out, engines, "seed-buggy with reconnects, 60 s virtual", buggy);
         out.flush();
     }
 
-    private void report(PrintWriter out, String title, Scenario scenario) {
+    private void report(PrintWriter out, Engines engines, String title, Scenario scenario) {
         for (int i = 0; i < warmup; i++) {
-            measure(scenario);
+            measure(engines, scenario);
         }
         double[] eventsPerSec = new double[runs];
         double[] ratio = new double[runs];
@@ -64,7 +66,7 @@ final class BenchCommand implements Runnable {
         long events = 0;
         long segments = 0;
         for (int i = 0; i < runs; i++) {
-            Result r = measure(scenario);
+            Result r = measure(engines, scenario);
             eventsPerSec[i] = r.events / (r.wallNanos / 1e9);
             ratio[i] = scenario.run().durationS() / (r.wallNanos / 1e9);
             wallMs[i] = r.wallNanos / 1e6;
@@ -81,9 +83,9 @@ final class BenchCommand implements Runnable {
     private record Result(long events, long segments, long wallNanos) {
     }
 
-    private static Result measure(Scenario scenario) {
+    private static Result measure(Engines engines, Scenario scenario) {
         CountingSink sink = new CountingSink();
-        ModelEngine engine = new ModelEngine(scenario, List.of(sink));
+        ModelEngine engine = engines.model(scenario, List.of(sink));
         long t0 = System.nanoTime();
         engine.runToEnd();
         long wall = System.nanoTime() - t0;

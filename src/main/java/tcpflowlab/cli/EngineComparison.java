@@ -1,5 +1,9 @@
 package tcpflowlab.cli;
 
+import tcpflowlab.chart.OverlayRun;
+import tcpflowlab.engine.Engines;
+import tcpflowlab.engine.Outcome;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
 import tcpflowlab.scenario.OverflowPolicy;
@@ -7,9 +11,7 @@ import tcpflowlab.scenario.Presets;
 import tcpflowlab.scenario.ReadStrategy;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.sim.ModelEngine;
-import tcpflowlab.telemetry.Errno;
-import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.telemetry.TelemetrySink;
 
@@ -20,8 +22,8 @@ import java.util.Locale;
 
 /**
  * Runs the story's variants (fixed read vs drain, CLOSE vs BLOCK) with pinned buffers in both
- * engines and compares the outcome classes: was there a reset, was a zero window seen, and
- * when did the server first meet EAGAIN.
+ * engines and compares their outcome classes ({@link Outcome}) and when the server first met
+ * EAGAIN. Each engine's samples and events are kept, for a model-vs-kernel overlay chart.
  */
 final class EngineComparison {
     /** Documented agreement: the Model's time to first EAGAIN is within this factor of the kernel's. */
@@ -30,24 +32,38 @@ final class EngineComparison {
     record Variant(String name, ReadStrategy strategy, OverflowPolicy policy) {
     }
 
-    record Outcome(boolean reset, boolean zeroWindow, long firstEagainNanos) {
+    /** One engine's run of a variant: its summary, and what it recorded for a chart. */
+    record EngineRun(RunSummary summary, List<Sample> samples, List<TcpEvent> events) {
+        Outcome outcome() {
+            return summary.outcome();
+        }
+
+        long firstEagainNanos() {
+            return summary.firstEagainNanos();
+        }
+
         String eagain() {
-            return firstEagainNanos < 0 ? "never" : String.format(Locale.ROOT, "%.3f s", firstEagainNanos / 1e9);
+            long t = firstEagainNanos();
+            return t < 0 ? "never" : String.format(Locale.ROOT, "%.3f s", t / 1e9);
+        }
+
+        OverlayRun overlay(String name, OverlayRun.Look look) {
+            return new OverlayRun(name, samples, events, look);
         }
     }
 
-    record Row(Variant variant, Outcome model, Outcome kernel) {
+    record Row(Variant variant, EngineRun model, EngineRun kernel) {
         boolean classesAgree() {
-            return model.reset == kernel.reset && model.zeroWindow == kernel.zeroWindow
-                    && (model.firstEagainNanos < 0) == (kernel.firstEagainNanos < 0);
+            return model.outcome() == kernel.outcome()
+                    && (model.firstEagainNanos() < 0) == (kernel.firstEagainNanos() < 0);
         }
 
         /** Model time to first EAGAIN divided by the kernel's; NaN when neither had one. */
         double eagainRatio() {
-            if (model.firstEagainNanos < 0 || kernel.firstEagainNanos < 0) {
+            if (model.firstEagainNanos() < 0 || kernel.firstEagainNanos() < 0) {
                 return Double.NaN;
             }
-            return (double) model.firstEagainNanos / kernel.firstEagainNanos;
+            return (double) model.firstEagainNanos() / kernel.firstEagainNanos();
         }
     }
 
@@ -68,13 +84,15 @@ final class EngineComparison {
 
     static List<Row> run(double seconds) throws InterruptedException {
         ScenarioCodec codec = new ScenarioCodec();
+        Engines engines = new Engines(codec);
         List<Row> rows = new ArrayList<>();
         for (Variant v : VARIANTS) {
             Scenario s = scenario(codec, v, seconds);
-            Events model = new Events();
-            new ModelEngine(s, List.of(model), codec).runToEnd();
-            Events kernel = new Events();
-            LiveRun live = new LiveRun(s, List.of(kernel), LiveOptions.both(), codec);
+            Recording model = new Recording();
+            var engine = engines.model(s, List.of(model));
+            engine.runToEnd();
+            Recording kernel = new Recording();
+            LiveRun live = engines.live(s, List.of(kernel), LiveOptions.both());
             live.start();
             if (!live.awaitEnd(Math.round(seconds * 1000) + 20_000)) {
                 live.stop();
@@ -83,45 +101,43 @@ final class EngineComparison {
             if (live.failure() != null) {
                 throw new IllegalStateException("live run of '" + v.name() + "' failed: " + live.failure());
             }
-            rows.add(new Row(v, model.outcome(), kernel.outcome()));
+            rows.add(new Row(v, model.of(engine.summary()), kernel.of(live.summary())));
         }
         return rows;
     }
 
     static String table(List<Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("| variant | reset (model / kernel) | zero window (model / kernel) | first EAGAIN (model / kernel) | ratio |\n");
-        b.append("|---|---|---|---|---|\n");
+        b.append("| variant | outcome (model / kernel) | first EAGAIN (model / kernel) | ratio |\n");
+        b.append("|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %s / %s | %s |%n", r.variant().name(),
-                    yes(r.model().reset()), yes(r.kernel().reset()), yes(r.model().zeroWindow()), yes(r.kernel().zeroWindow()),
-                    r.model().eagain(), r.kernel().eagain(),
+            b.append(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %s |%n", r.variant().name(),
+                    r.model().outcome(), r.kernel().outcome(), r.model().eagain(), r.kernel().eagain(),
                     Double.isNaN(r.eagainRatio()) ? "-" : String.format(Locale.ROOT, "%.2f", r.eagainRatio())));
         }
         return b.toString();
     }
 
-    private static String yes(boolean b) {
-        return b ? "yes" : "no";
-    }
+    /** Collects samples and events from any thread. */
+    static final class Recording implements TelemetrySink {
+        private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        private final List<TcpEvent> events = Collections.synchronizedList(new ArrayList<>());
 
-    /** Collects events from any thread. */
-    static final class Events implements TelemetrySink {
-        final List<TcpEvent> events = Collections.synchronizedList(new ArrayList<>());
+        @Override
+        public void onSample(Sample s) {
+            samples.add(s);
+        }
 
         @Override
         public void onEvent(TcpEvent e) {
             events.add(e);
         }
 
-        Outcome outcome() {
-            synchronized (events) {
-                boolean reset = events.stream().anyMatch(e -> e.kind() == EventKind.SOCKET_ERROR
-                        && e.errno() == Errno.ECONNRESET);
-                boolean zero = events.stream().anyMatch(e -> e.kind() == EventKind.ZERO_WINDOW);
-                long eagain = events.stream().filter(e -> e.kind() == EventKind.EAGAIN).mapToLong(TcpEvent::timeNanos)
-                        .min().orElse(-1);
-                return new Outcome(reset, zero, eagain);
+        EngineRun of(RunSummary summary) {
+            synchronized (samples) {
+                synchronized (events) {
+                    return new EngineRun(summary, List.copyOf(samples), List.copyOf(events));
+                }
             }
         }
     }

@@ -1,20 +1,18 @@
 package tcpflowlab.cli;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tcpflowlab.engine.Engines;
 import tcpflowlab.export.PcapWriter;
 import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
-import tcpflowlab.sim.ModelEngine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -52,7 +50,7 @@ final class ExportCommand implements Runnable {
             Scenario scenario = scenarioOptions.load(codec);
             long packets;
             try (PcapWriter pcap = new PcapWriter(out)) {
-                new ModelEngine(scenario, List.of(pcap), codec).runToEnd();
+                new Engines(codec).model(scenario, List.of(pcap)).runToEnd();
                 packets = pcap.packets();
             }
             spec.commandLine().getOut().printf("%s: %,d packets of scenario %s (%s s)%n", out, packets, tcpflowlab.export.Printable.escape(scenario.name()),

@@ -1,11 +1,12 @@
 package tcpflowlab.cli;
 
+import tcpflowlab.engine.Engines;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.telemetry.RunState;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunState;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class LiveCommands {
     }
 
     /** What a Live run came to, and why its client never connected, if it did not. */
-    record Outcome(RunSummary summary, Optional<String> clientNeverConnected) {
+    record Result(RunSummary summary, Optional<String> clientNeverConnected) {
     }
 
     static RunSummary runLive(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
@@ -29,9 +30,9 @@ final class LiveCommands {
         return run(scenario, sinks, options, codec, err, quiet, signals, outputFailed).summary();
     }
 
-    static Outcome run(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
+    static Result run(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec,
                        PrintWriter err, boolean quiet, StopSignals signals, BooleanSupplier outputFailed) {
-        LiveRun run = new LiveRun(scenario, sinks, options, codec);
+        LiveRun run = new Engines(codec).live(scenario, sinks, options);
         signals.onStop(() -> signals.received().ifPresent(k -> run.stop("the run was interrupted by " + k.label())));
         run.start();
         if (run.state() == RunState.FAILED) {
@@ -66,7 +67,7 @@ final class LiveCommands {
         if (run.state() == RunState.FAILED) {
             throw failed(run);
         }
-        return new Outcome(run.summary(), run.clientNeverConnected());
+        return new Result(run.summary(), run.clientNeverConnected());
     }
 
     /** A socket that could not be used (a port in use, a privileged port ...) is a failure, exit 1, not bad input. */

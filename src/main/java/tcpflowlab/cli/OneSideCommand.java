@@ -10,7 +10,7 @@ import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
@@ -60,7 +60,7 @@ abstract class OneSideCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             RunSummary summary;
-            LiveCommands.Outcome outcome;
+            LiveCommands.Result outcome;
             try {
                 CsvTelemetryWriter files = csv;
                 outcome = LiveCommands.run(scenario, sinks, options, codec, spec.commandLine().getErr(), quiet,

@@ -31,16 +31,21 @@ final class OutputDir {
      * link); a directory at one of the names is refused either way.
      */
     static void checkOverwrite(Path dir, List<String> files, boolean force) {
+        checkOverwrite("--out", dir, files, force);
+    }
+
+    /** Like {@link #checkOverwrite(Path, List, boolean)} for the directory given with {@code option}. */
+    static void checkOverwrite(String option, Path dir, List<String> files, boolean force) {
         List<String> problems = new ArrayList<>();
         for (String f : files) {
             Path p = dir.resolve(f);
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(p + " is a directory; choose another --out");
+                problems.add(p + " is a directory; choose another " + option);
             } else if (!force && Files.isSymbolicLink(p)) {
-                problems.add(p + " is a symbolic link; choose another --out, or add --force to replace the link "
+                problems.add(p + " is a symbolic link; choose another " + option + ", or add --force to replace the link "
                         + "(its target is not touched)");
             } else if (!force && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(p + " already exists; choose another --out or add --force to overwrite");
+                problems.add(p + " already exists; choose another " + option + " or add --force to overwrite");
             }
         }
         if (!problems.isEmpty()) {

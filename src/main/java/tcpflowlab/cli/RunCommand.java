@@ -1,19 +1,17 @@
 package tcpflowlab.cli;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tcpflowlab.engine.Engines;
 import tcpflowlab.export.CsvTelemetryWriter;
-import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.sim.ModelEngine;
 import tcpflowlab.export.Csv;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TelemetrySink;
 
@@ -25,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs a scenario headless and prints what happened: first zero window, "
+        description = "Runs a scenario headless and prints what happened: its outcome (RESET, LOSSY, STALLED, CLEAN), first zero window, "
                 + "first EAGAIN, first RST, the errno values each side saw, bytes written and read.")
 final class RunCommand implements Callable<Integer> {
     static final String SUMMARY = SummaryFile.NAME;
@@ -51,9 +49,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!engine.equals("model") && !engine.equals("live")) {
-            throw new InvalidScenarioException("--engine " + engine + " is not an engine; engines: model, live");
-        }
+        Engines.Kind kind = Engines.Kind.parse(engine);
         OutputDir.refuseEmpty("-o/--out", out);
         ScenarioCodec codec = new ScenarioCodec();
         Scenario scenario = scenarioOptions.load(codec);
@@ -76,11 +72,11 @@ final class RunCommand implements Callable<Integer> {
             try {
                 CsvTelemetryWriter files = csv;
                 java.util.function.BooleanSupplier outputFailed = () -> files != null && files.failed();
-                if (engine.equals("live")) {
+                if (kind == Engines.Kind.LIVE) {
                     summary = LiveCommands.runLive(scenario, sinks, tcpflowlab.live.LiveOptions.both(), codec, stderr, quiet,
                             signals, outputFailed);
                 } else {
-                    ModelEngine model = new ModelEngine(scenario, sinks, codec);
+                    ModelEngine model = new Engines(codec).model(scenario, sinks);
                     runWithProgress(model, stderr, () -> signals.stopRequested() || outputFailed.getAsBoolean());
                     signals.received().ifPresent(k -> model.event(Side.SERVER, EventKind.RUN_END, null, 0, 0,
                             "the run was interrupted by " + k.label() + " after " + Csv.seconds(model.now())

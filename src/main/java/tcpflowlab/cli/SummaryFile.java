@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tcpflowlab.export.AtomicOutputFile;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunSummary;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ final class SummaryFile {
     static void write(Path dir, RunSummary summary, Optional<StopSignals.Kind> interrupted) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode node = json.valueToTree(summary);
+        node.put("outcome", summary.outcome().name());
         node.put("interrupted", interrupted.map(StopSignals.Kind::label).orElse(null));
         byte[] bytes = json.writeValueAsBytes(node);
         Path target = dir.resolve(NAME);

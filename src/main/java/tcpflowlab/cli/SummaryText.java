@@ -1,7 +1,7 @@
 package tcpflowlab.cli;
 
 import tcpflowlab.telemetry.ErrnoCount;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunSummary;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +15,7 @@ final class SummaryText {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Scenario %s (%s engine, seed %d): %.3f s virtual in %.3f s wall%n",
                 tcpflowlab.export.Printable.escape(s.scenario()), s.engine(), s.seed(), s.durationNanos() / 1e9, wallNanos / 1e9));
+        line(b, "outcome", s.outcome() + " (" + s.outcome().meaning() + ")");
         line(b, "first zero window", time(s.firstZeroWindowNanos()));
         line(b, "first EAGAIN (server)", time(s.firstEagainNanos()));
         line(b, "first RST", time(s.firstRstNanos()));
@@ -24,6 +25,7 @@ final class SummaryText {
                 s.messagesSent(), s.messagesDropped() > 0 ? String.format(Locale.ROOT, ", %,d messages dropped",
                         s.messagesDropped()) : ""));
         line(b, "bytes read (client)", String.format(Locale.ROOT, "%,d", s.bytesRead()));
+        line(b, "lost (never read)", lost(s));
         line(b, "connections", Long.toString(s.connections()));
         if (s.segments() >= 0) {
             line(b, "segments", String.format(Locale.ROOT, "%,d (%,d advertising zero window, %,d zero-window probes, %,d RST)",
@@ -39,6 +41,14 @@ final class SummaryText {
 
     private static void line(StringBuilder b, String label, String value) {
         b.append(String.format(Locale.ROOT, "  %-24s %s%n", label, value));
+    }
+
+    private static String lost(RunSummary s) {
+        if (s.messagesLost() < 0) {
+            return "not known to the " + s.engine() + " engine";
+        }
+        return s.bytesLost() < 0 ? String.format(Locale.ROOT, "%,d messages", s.messagesLost())
+                : String.format(Locale.ROOT, "%,d B (%,d messages)", s.bytesLost(), s.messagesLost());
     }
 
     private static String time(long nanos) {

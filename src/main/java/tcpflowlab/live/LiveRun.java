@@ -2,13 +2,13 @@ package tcpflowlab.live;
 
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.scenario.ScenarioKnobs;
+import tcpflowlab.engine.ScenarioKnobs;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.Knobs;
-import tcpflowlab.telemetry.Run;
-import tcpflowlab.telemetry.RunState;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.Knobs;
+import tcpflowlab.engine.Run;
+import tcpflowlab.engine.RunState;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
 import tcpflowlab.telemetry.TelemetrySink;
@@ -287,6 +287,7 @@ public final class LiveRun implements Run {
     }
 
     /** Why the run failed (a port in use, a refused connection ...), when state is FAILED. */
+    @Override
     public String failure() {
         return failure;
     }
@@ -381,6 +382,7 @@ public final class LiveRun implements Run {
         telemetry.event(side, kind, errno, bytes, conn, detail);
     }
 
+    @Override
     public RunSummary summary() {
         SummaryCollector c = collector;
         LiveServer s = server;
@@ -391,6 +393,6 @@ public final class LiveRun implements Run {
                 s == null ? 0 : s.bytesWritten(), cl == null ? 0 : cl.bytesRead(),
                 s == null ? 0 : s.messagesSent(), s == null ? 0 : s.messagesDropped(), connections.get(),
                 c.zeroWindowEvents(), -1, c.probes(), -1, -1, c.events(), -1,
-                c.peakSendQueue(), c.peakReceiveQueue());
+                c.peakSendQueue(), c.peakReceiveQueue(), -1, -1);
     }
 }

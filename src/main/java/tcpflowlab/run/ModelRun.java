@@ -2,9 +2,10 @@ package tcpflowlab.run;
 
 import tcpflowlab.sim.ModelEngine;
 
-import tcpflowlab.telemetry.Knobs;
-import tcpflowlab.telemetry.Run;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.Knobs;
+import tcpflowlab.engine.Run;
+import tcpflowlab.engine.RunState;
+import tcpflowlab.engine.RunSummary;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -190,9 +191,26 @@ public final class ModelRun implements Run {
         this.maxSpeedShare = share;
     }
 
-    /** Why the run failed, when {@link #state()} is FAILED. */
-    public Throwable failure() {
+    @Override
+    public String failure() {
+        Throwable t = failure;
+        return t == null ? null : "the Model stopped on an internal error: " + t;
+    }
+
+    /** The error that ended the run, when {@link #state()} is FAILED: for a report or a test. */
+    public Throwable failureCause() {
         return failure;
+    }
+
+    /** Taken between slices, so the engine's counters are consistent. */
+    @Override
+    public RunSummary summary() {
+        lock.lock();
+        try {
+            return engine.summary();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public ModelEngine engine() {

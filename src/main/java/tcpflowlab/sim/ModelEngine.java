@@ -2,7 +2,7 @@ package tcpflowlab.sim;
 
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.scenario.ScenarioKnobs;
+import tcpflowlab.engine.ScenarioKnobs;
 import tcpflowlab.sim.app.AppContext;
 import tcpflowlab.sim.app.ClientApp;
 import tcpflowlab.sim.app.ServerApp;
@@ -16,8 +16,8 @@ import tcpflowlab.sim.tcp.SimSocket;
 import tcpflowlab.sim.tcp.TcpEndpoint;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.Knobs;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.Knobs;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
@@ -42,6 +42,7 @@ public final class ModelEngine implements AppContext {
     private final ScenarioCodec codec;
     private final Telemetry telemetry;
     private final SummaryCollector collector = new SummaryCollector();
+    private final StreamLosses losses = new StreamLosses();
     private final ScenarioKnobs knobs;
     private final SplittableRandom random;
     private final SplittableRandom sequenceNumbers;
@@ -222,6 +223,7 @@ public final class ModelEngine implements AppContext {
         TcpEndpoint e = serverHost.accept();
         if (e != null) {
             serverEndpoint = e;
+            losses.accepted(e);
         }
         return e;
     }
@@ -239,6 +241,7 @@ public final class ModelEngine implements AppContext {
         TcpEndpoint e = clientHost.connect(connections, port, SERVER_PORT,
                 EndpointSettings.of(current.sockets(), Side.CLIENT, current::sockets), onDone);
         clientEndpoint = e;
+        losses.connected(e);
         return e;
     }
 
@@ -290,11 +293,19 @@ public final class ModelEngine implements AppContext {
 
     public RunSummary summary() {
         SummaryCollector c = collector;
+        // SPILL keeps what a broken connection lost and sends it again: only the client's gaps are lost.
+        boolean spill = server instanceof SpillServerApp;
+        long lostBytes = spill ? -1 : losses.lostBytes();
+        long lostMessages = spill ? client.gaps() : ceilDiv(lostBytes, current.server().messageSize());
         return new RunSummary(current.name(), "model", current.run().seed(), sim.now(),
                 c.firstZeroWindow(), c.firstEagain(), c.firstRst(), c.firstClientError(),
                 server.errors(), client.errors(), server.bytesWritten(), client.bytesRead(),
                 server.messagesSent(), server.messagesDropped(), connections, c.zeroWindowEvents(),
                 c.zeroWindowSegments(), c.probes(), c.resets(), c.segments(), c.events(),
-                sim.eventsProcessed(), c.peakSendQueue(), c.peakReceiveQueue());
+                sim.eventsProcessed(), c.peakSendQueue(), c.peakReceiveQueue(), lostBytes, lostMessages);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 }

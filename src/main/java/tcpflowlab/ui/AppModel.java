@@ -52,7 +52,7 @@ public final class AppModel {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty presentationMode = new SimpleBooleanProperty();
-    private final BooleanProperty followLive = new SimpleBooleanProperty(true);
+    private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
     private final ObjectProperty<TimeWindow> timeWindow = new SimpleObjectProperty<>(TimeWindow.LAST_10_S);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
@@ -96,8 +96,8 @@ public final class AppModel {
         return presentationMode;
     }
 
-    public BooleanProperty followLiveProperty() {
-        return followLive;
+    public BooleanProperty followLatestProperty() {
+        return followLatest;
     }
 
     public ObjectProperty<TimeWindow> timeWindowProperty() {
@@ -132,7 +132,11 @@ public final class AppModel {
 
     /** One knob edited (validated; throws with field, value and range when refused). */
     public void edit(ScenarioField field, Object value) {
-        Scenario changed = codec.with(scenario(), field, value);
+        edit(codec.with(scenario(), field, value));
+    }
+
+    /** The scenario after an edit the caller has already made and validated with {@link #codec()}. */
+    public void edit(Scenario changed) {
         if (!changed.equals(scenario())) {
             scenario.set(changed);
             dirty.set(true);

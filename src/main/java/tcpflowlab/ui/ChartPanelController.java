@@ -23,13 +23,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The stacked charts in a ChartViewer, with a follow-live toggle and a time-window selector.
+ * The stacked charts in a ChartViewer, with a follow-latest toggle and a time-window selector.
  * Zooming or panning with the mouse stops following; hovering shows the exact values at the
  * pointer's time.
  */
 public final class ChartPanelController {
     @FXML
-    private ToggleButton followLiveToggle;
+    private ToggleButton followLatestToggle;
     @FXML
     private ComboBox<AppModel.TimeWindow> windowBox;
     @FXML
@@ -42,23 +42,23 @@ public final class ChartPanelController {
     private FlowChart flowChart;
     private ChartViewer viewer;
     private AppModel model;
-    private LiveData data;
+    private FrameData data;
     private boolean updatingRange;
 
-    void init(AppModel model, LiveData data) {
+    void init(AppModel model, FrameData data) {
         this.model = model;
         this.data = data;
         flowChart = new FlowChart(data.history());
         viewer = new ChartViewer(flowChart.chart());
         viewer.setAccessibleText("Charts: queues, window, throughput, spill queue over time");
         chartHost.getChildren().add(viewer);
-        followLiveToggle.selectedProperty().bindBidirectional(model.followLiveProperty());
+        followLatestToggle.selectedProperty().bindBidirectional(model.followLatestProperty());
         windowBox.getItems().setAll(AppModel.TimeWindow.values());
         windowBox.valueProperty().bindBidirectional(model.timeWindowProperty());
-        windowBox.valueProperty().addListener((obs, old, w) -> model.followLiveProperty().set(true));
+        windowBox.valueProperty().addListener((obs, old, w) -> model.followLatestProperty().set(true));
         flowChart.timeAxis().addChangeListener(e -> {
             if (!updatingRange) {
-                model.followLiveProperty().set(false); // the user zoomed or panned
+                model.followLatestProperty().set(false); // the user zoomed or panned
             }
         });
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
@@ -87,7 +87,7 @@ public final class ChartPanelController {
             }
             double from;
             double to;
-            if (model.followLiveProperty().get()) {
+            if (model.followLatestProperty().get()) {
                 double w = model.timeWindowProperty().get().seconds();
                 if (Double.isInfinite(w)) {
                     from = h.firstTime();
@@ -144,7 +144,7 @@ public final class ChartPanelController {
         flowChart.beginFrame();
         try {
             if (t < r.getLowerBound() || t > r.getUpperBound()) {
-                model.followLiveProperty().set(false);
+                model.followLatestProperty().set(false);
                 double half = r.getLength() / 2;
                 showWindow(t - half, t + half);
             }

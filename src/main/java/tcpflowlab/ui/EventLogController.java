@@ -48,9 +48,9 @@ public final class EventLogController {
     private TextArea explanation;
 
     private FilteredList<TcpEvent> filtered;
-    private LiveData data;
+    private FrameData data;
 
-    void init(LiveData data, Consumer<TcpEvent> onSelect) {
+    void init(FrameData data, Consumer<TcpEvent> onSelect) {
         this.data = data;
         filtered = new FilteredList<>(data.log(), e -> true);
         table.setItems(filtered);

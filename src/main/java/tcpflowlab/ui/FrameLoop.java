@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The UI's heartbeat: about 30 times a second it drains the run's recorder into
- * {@link LiveData} and asks the views to update, so the charts redraw once per frame
+ * {@link FrameData} and asks the views to update, so the charts redraw once per frame
  * however fast the engine runs (never a Platform.runLater per sample). It measures the FX
  * thread time each frame takes and counts dropped frames (a frame later than twice the
  * period), for the status bar and the UI benchmark.
@@ -22,7 +22,7 @@ final class FrameLoop extends AnimationTimer {
     /** Samples taken from the recorder per frame at most; the engine waits when they pile up. */
     static final int MAX_SAMPLES_PER_FRAME = 25_000;
 
-    private final LiveData data;
+    private final FrameData data;
     private final RunSource source;
     private final FrameListener listener;
     private final LongSupplier clock;
@@ -45,7 +45,7 @@ final class FrameLoop extends AnimationTimer {
         Recorder recorder();
     }
 
-    FrameLoop(LiveData data, RunSource source, FrameListener listener, LongSupplier clock) {
+    FrameLoop(FrameData data, RunSource source, FrameListener listener, LongSupplier clock) {
         this.data = data;
         this.source = source;
         this.listener = listener;

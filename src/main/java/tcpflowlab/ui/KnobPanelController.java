@@ -17,7 +17,7 @@ import tcpflowlab.scenario.LiveEffect;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
-import tcpflowlab.telemetry.Knobs;
+import tcpflowlab.engine.Knobs;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public final class KnobPanelController {
 
     private final Map<ScenarioField, Row> rows = new EnumMap<>(ScenarioField.class);
     private AppModel model;
-    private Supplier<Knobs> liveKnobs;
+    private Supplier<Knobs> runKnobs;
     private Slider readSizeSlider;
     private Slider delaySlider;
     private TextField readSizeField;
@@ -60,11 +60,11 @@ public final class KnobPanelController {
     }
 
     /**
-     * @param liveKnobs the running engine's knobs, or null when no run is going
+     * @param runKnobs the running engine's knobs, or null when no run is going
      */
-    void init(AppModel model, Supplier<Knobs> liveKnobs) {
+    void init(AppModel model, Supplier<Knobs> runKnobs) {
         this.model = model;
-        this.liveKnobs = liveKnobs;
+        this.runKnobs = runKnobs;
         buildProminent();
         for (Map.Entry<String, String> group : GROUP_TITLES.entrySet()) {
             VBox box = new VBox(4);
@@ -97,7 +97,7 @@ public final class KnobPanelController {
         Label readError = errorLabel();
         wireText(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError);
         wireSlider(ScenarioField.CLIENT_READ_SIZE, readSizeSlider, readSizeField, readError,
-                v -> Long.toString(Math.round(Math.pow(2, v))));
+                v -> (int) Math.round(Math.pow(2, v)));
 
         delaySlider = new Slider(0, 2000, 1);
         delaySlider.setMajorTickUnit(500);
@@ -111,7 +111,7 @@ public final class KnobPanelController {
         Label delayError = errorLabel();
         wireText(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError);
         wireSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delaySlider, delayField, delayError,
-                ScenarioFieldText::round);
+                v -> Math.round(v * 100) / 100.0);
         prominent.getChildren().addAll(title,
                 knobHeader(ScenarioField.CLIENT_READ_SIZE), readSizeSlider, withUnit(readSizeField, "B"), readError,
                 knobHeader(ScenarioField.CLIENT_PROCESSING_DELAY), delaySlider, withUnit(delayField, "ms"), delayError);
@@ -122,15 +122,15 @@ public final class KnobPanelController {
      * pixel of a drag, so one drag makes one knob change in the engine and in the log.
      */
     private void wireSlider(ScenarioField f, Slider slider, TextField field, Label error,
-                            java.util.function.DoubleFunction<String> toText) {
+                            java.util.function.DoubleFunction<Object> toValue) {
         slider.valueProperty().addListener((obs, old, v) -> {
             if (!refreshing && !slider.isValueChanging()) {
-                applyFromSlider(f, field, error, toText.apply(v.doubleValue()));
+                applyFromSlider(f, field, error, toValue.apply(v.doubleValue()));
             }
         });
         slider.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
-                applyFromSlider(f, field, error, toText.apply(slider.getValue()));
+                applyFromSlider(f, field, error, toValue.apply(slider.getValue()));
             }
         });
     }
@@ -157,7 +157,7 @@ public final class KnobPanelController {
                 CheckBox box = new CheckBox(capitalise(f.label()));
                 box.selectedProperty().addListener((obs, old, v) -> {
                     if (!refreshing) {
-                        apply(f, Boolean.toString(v), error, null);
+                        applyValue(f, v, error, null);
                     }
                 });
                 input = box;
@@ -218,48 +218,63 @@ public final class KnobPanelController {
         });
     }
 
-    private void applyFromSlider(ScenarioField f, TextField field, Label error, String text) {
+    /** A slider's value goes to the engine as a number: the text field only shows it. */
+    private void applyFromSlider(ScenarioField f, TextField field, Label error, Object value) {
         refreshing = true;
         try {
-            field.setText(text);
+            field.setText(value instanceof Double d ? ScenarioFieldText.round(d) : value.toString());
         } finally {
             refreshing = false;
         }
-        apply(f, text, error, field);
+        applyValue(f, value, error, field);
     }
 
-    /**
-     * Validates and applies one knob. Returns false (and shows why, in place) when the value
-     * is refused; nothing changes then, neither the scenario nor the running engine.
-     */
+    /** Text typed by a person: parsed here, once; refused text shows why in place. */
     boolean apply(ScenarioField f, String text, Label error, TextField field) {
         if (refreshing) {
             return true;
         }
         try {
-            Object value = f.parse(text);
-            ScenarioCodec codec = model.codec();
-            Scenario preview = codec.with(model.scenario(), f, value);
+            return applyValue(f, f.parse(text), error, field);
+        } catch (InvalidScenarioException e) {
+            return refuse(e, error, field);
+        }
+    }
+
+    /**
+     * Validates and applies one knob's typed value. Returns false (and shows why, in place) when
+     * the value is refused; nothing changes then, neither the scenario nor the running engine.
+     */
+    boolean applyValue(ScenarioField f, Object value, Label error, TextField field) {
+        if (refreshing) {
+            return true;
+        }
+        try {
+            Scenario preview = model.codec().with(model.scenario(), f, value);
             if (preview.equals(model.scenario())) {
                 clearError(field, error);
                 return true;
             }
-            Knobs knobs = liveKnobs.get();
+            Knobs knobs = runKnobs.get();
             if (knobs != null && f.liveEffect() != LiveEffect.NOT_LIVE) {
-                knobs.set(f.path(), text);
+                knobs.set(f, value);
             }
-            model.edit(f, value);
+            model.edit(preview);
             clearError(field, error);
             return true;
         } catch (InvalidScenarioException e) {
-            error.setText(e.getMessage());
-            error.setVisible(true);
-            error.setManaged(true);
-            if (field != null && !field.getStyleClass().contains("invalid")) {
-                field.getStyleClass().add("invalid");
-            }
-            return false;
+            return refuse(e, error, field);
         }
+    }
+
+    private static boolean refuse(InvalidScenarioException e, Label error, TextField field) {
+        error.setText(e.getMessage());
+        error.setVisible(true);
+        error.setManaged(true);
+        if (field != null && !field.getStyleClass().contains("invalid")) {
+            field.getStyleClass().add("invalid");
+        }
+        return false;
     }
 
     private static void clearError(TextField field, Label error) {

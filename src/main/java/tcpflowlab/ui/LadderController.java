@@ -32,14 +32,14 @@ public final class LadderController {
     private Label countLabel;
 
     private final Canvas canvas = new Canvas();
-    private LiveData data;
+    private FrameData data;
     private AppModel model;
     private List<SegmentRecord> shown = List.of();
     private List<LadderRenderer.Hit> hits = List.of();
     private int selected = -1;
     private long drawnAt = -1;
 
-    void init(LiveData data, AppModel model) {
+    void init(FrameData data, AppModel model) {
         this.data = data;
         this.model = model;
         canvasHost.getChildren().add(canvas);

@@ -2,15 +2,15 @@ package tcpflowlab.ui;
 
 import tcpflowlab.export.CsvTelemetryWriter;
 import tcpflowlab.live.LiveOptions;
+import tcpflowlab.engine.Engines;
 import tcpflowlab.live.LiveRun;
 import tcpflowlab.live.LoopbackCapture;
 import tcpflowlab.run.ModelRun;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.sim.ModelEngine;
 import tcpflowlab.telemetry.Recorder;
-import tcpflowlab.telemetry.Run;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.Run;
+import tcpflowlab.engine.RunState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Owns the current run: the engine, its thread, the recorder the frame loop drains, and a
  * temporary CSV log of samples and events (for data export of the whole run in bounded
- * memory). Knows nothing about how the engine computes; talks to it through {@link ModelRun}.
+ * memory). Knows nothing about how the engine computes; talks to it through {@link tcpflowlab.engine.Run}.
  */
 public final class RunController implements AutoCloseable {
     /**
@@ -33,27 +33,11 @@ public final class RunController implements AutoCloseable {
      */
     static final double MAX_SPEED_SHARE = Double.parseDouble(System.getProperty("tcpflowlab.maxSpeedShare", "1.0"));
 
-    /** The engines a run can use. */
-    public enum Engine {
-        MODEL("Model"), LIVE("Live");
-
-        private final String label;
-
-        Engine(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    private final ScenarioCodec codec;
+    private final Engines engines;
     private Run run;
     private ModelRun modelRun;
     private LiveRun liveRun;
-    private Engine engine = Engine.MODEL;
+    private Engines.Kind engine = Engines.Kind.MODEL;
     private Recorder recorder;
     private CsvTelemetryWriter log;
     private tcpflowlab.export.PcapWriter capture;
@@ -72,7 +56,7 @@ public final class RunController implements AutoCloseable {
     private double speed = 1.0;
 
     public RunController(ScenarioCodec codec) {
-        this.codec = codec;
+        this.engines = new Engines(codec);
     }
 
     /** Sets up a run of {@code scenario} without starting it. */
@@ -88,12 +72,12 @@ public final class RunController implements AutoCloseable {
             removeTemporaryFiles();
             throw new UncheckedIOException("cannot create the run's temporary log", e);
         }
-        if (engine == Engine.LIVE) {
+        if (engine == Engines.Kind.LIVE) {
             int port = freePort();
             LoopbackCapture.Attempt attempt = LoopbackCapture.start(port, logDir.resolve("live.pcapng"));
             liveCapture = attempt.capture();
             captureWhyNot = attempt.whyNot();
-            liveRun = new LiveRun(scenario, List.of(recorder, log), LiveOptions.both(port), codec);
+            liveRun = engines.live(scenario, List.of(recorder, log), LiveOptions.both(port));
             run = liveRun;
             return;
         }
@@ -102,8 +86,7 @@ public final class RunController implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run's temporary capture", e);
         }
-        ModelEngine model = new ModelEngine(scenario, List.of(recorder, log, capture), codec);
-        modelRun = ModelRun.withSystemClock(model);
+        modelRun = engines.modelRun(scenario, List.of(recorder, log, capture));
         Recorder r = recorder;
         modelRun.setBackpressure(r::isBacklogged);
         modelRun.setMaxSpeedShare(MAX_SPEED_SHARE);
@@ -112,28 +95,22 @@ public final class RunController implements AutoCloseable {
     }
 
     /** The engine for the next prepared run. */
-    public void setEngine(Engine engine) {
+    public void setEngine(Engines.Kind engine) {
         this.engine = engine;
     }
 
-    public Engine engine() {
+    public Engines.Kind engine() {
         return engine;
     }
 
     /** Whether the current engine can step and change speed (the Model can; Live runs in real time). */
     public boolean canStep() {
-        return engine == Engine.MODEL;
+        return engine == Engines.Kind.MODEL;
     }
 
     /** Why the run failed, or null. */
     public String failure() {
-        if (liveRun != null && liveRun.failure() != null) {
-            return liveRun.failure();
-        }
-        if (modelRun != null && modelRun.failure() != null) {
-            return modelRun.failure().toString();
-        }
-        return null;
+        return run == null ? null : run.failure();
     }
 
     public boolean isPrepared() {
@@ -167,8 +144,8 @@ public final class RunController implements AutoCloseable {
         return run == null ? RunState.READY : run.state();
     }
 
-    /** Whether knob changes go to the engine (a run has started and not ended). */
-    public boolean isLive() {
+    /** Whether a run has started and not ended (knob changes go to its engine then). */
+    public boolean hasActiveRun() {
         RunState s = state();
         return run != null && (s == RunState.RUNNING || s == RunState.PAUSED);
     }

@@ -30,6 +30,7 @@ class CliTest {
         String summary = out.toString();
         assertTrue(summary.contains("Scenario seed-buggy (model engine, seed 1)"), summary);
         assertTrue(summary.contains("first zero window        0."), summary);
+        assertTrue(summary.contains("outcome                  RESET (a connection was reset)"), summary);
         assertTrue(summary.contains("ECONNRESET (104)"), summary);
         assertTrue(summary.contains("EPIPE (32)"), summary);
         assertTrue(summary.contains("ENOTCONN (107)"), summary);
@@ -44,6 +45,8 @@ class CliTest {
         assertEquals("seed-buggy", json.get("scenario").asText());
         assertTrue(json.get("firstZeroWindowNanos").asLong() > 0);
         assertTrue(json.get("resets").asLong() >= 1);
+        assertEquals("RESET", json.get("outcome").asText());
+        assertTrue(json.get("messagesLost").asLong() > 0, "a reset discards what the client had not read");
         long samples = Files.lines(o.resolve("samples.csv")).count();
         assertEquals(2 + 5001 + 1, samples, "header lines, one sample per ms from 0 to 5 s, and the final one");
 

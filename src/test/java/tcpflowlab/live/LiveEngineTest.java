@@ -7,7 +7,7 @@ import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;

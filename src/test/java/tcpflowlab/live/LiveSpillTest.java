@@ -9,7 +9,7 @@ import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.spill.SpillConfig;
 import tcpflowlab.spill.SpillQueue;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 
 import java.nio.file.Path;
 import java.util.List;

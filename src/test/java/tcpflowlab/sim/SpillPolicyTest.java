@@ -2,6 +2,8 @@ package tcpflowlab.sim;
 
 import org.junit.jupiter.api.Test;
 import tcpflowlab.scenario.InvalidScenarioException;
+import tcpflowlab.scenario.OverflowPolicy;
+import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.sim.app.ClientApp;
 import tcpflowlab.sim.app.SpillServerApp;
 import tcpflowlab.telemetry.EventKind;
@@ -58,9 +60,12 @@ class SpillPolicyTest {
     @Test
     void spillCannotBeSwitchedOnOrOffDuringARun() {
         ModelEngine engine = new ModelEngine(Scenarios.preset("seed-buggy"), List.of());
-        assertThrows(InvalidScenarioException.class, () -> engine.knobs().set("server.overflowPolicy", "SPILL"));
+        assertThrows(InvalidScenarioException.class,
+                () -> engine.knobs().set(ScenarioField.SERVER_OVERFLOW_POLICY, OverflowPolicy.SPILL));
         ModelEngine spill = new ModelEngine(Scenarios.preset("spill-and-replay"), List.of());
-        assertThrows(InvalidScenarioException.class, () -> spill.knobs().set("server.overflowPolicy", "BLOCK"));
-        engine.knobs().set("server.overflowPolicy", "BLOCK"); // between the others, fine
+        assertThrows(InvalidScenarioException.class,
+                () -> spill.knobs().set(ScenarioField.SERVER_OVERFLOW_POLICY, OverflowPolicy.BLOCK));
+        engine.knobs().set(ScenarioField.SERVER_OVERFLOW_POLICY, OverflowPolicy.BLOCK); // between the others, fine
+        assertEquals(OverflowPolicy.BLOCK, engine.knobs().projected().server().overflowPolicy());
     }
 }

@@ -3,7 +3,7 @@ package tcpflowlab.sim;
 import org.junit.jupiter.api.Test;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunSummary;
+import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;

@@ -1,5 +1,6 @@
 package tcpflowlab.ui;
 
+import tcpflowlab.engine.Engines;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -19,7 +20,7 @@ import tcpflowlab.chart.WindowedXYDataset;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 import tcpflowlab.telemetry.TcpEvent;
 
 import javax.imageio.ImageIO;
@@ -76,7 +77,7 @@ class MainWindowTest {
     }
 
     private static boolean logHas(MainController m, EventKind kind) {
-        return m.live().log().stream().anyMatch(e -> e.kind() == kind);
+        return m.frameData().log().stream().anyMatch(e -> e.kind() == kind);
     }
 
     @Test
@@ -90,10 +91,10 @@ class MainWindowTest {
                 && logHas(m, EventKind.RST_SENT) && logHas(m, EventKind.SOCKET_ERROR));
         robot.interact(() -> {
             assertEquals(RunState.RUNNING, main.runs().state());
-            assertFalse(main.live().zeroWindowSpans().isEmpty(), "zero-window period shaded");
-            assertTrue(main.live().markedEvents().stream().anyMatch(e -> e.kind() == EventKind.RST_SENT),
+            assertFalse(main.frameData().zeroWindowSpans().isEmpty(), "zero-window period shaded");
+            assertTrue(main.frameData().markedEvents().stream().anyMatch(e -> e.kind() == EventKind.RST_SENT),
                     "reset marked on the charts");
-            assertTrue(main.live().markedEvents().stream().anyMatch(e -> e.errno() != null && e.errno().number() == 104));
+            assertTrue(main.frameData().markedEvents().stream().anyMatch(e -> e.errno() != null && e.errno().number() == 104));
             main.charts().onFrame();
             for (WindowedXYDataset d : main.charts().flowChart().datasets()) {
                 assertTrue(d.getItemCount(0) > 10, "chart dataset has points: " + d.getSeriesKey(0));
@@ -102,7 +103,7 @@ class MainWindowTest {
         });
         // Selecting a reset event explains it and moves the crosshair.
         robot.interact(() -> {
-            TcpEvent rst = main.live().log().stream().filter(e -> e.kind() == EventKind.RST_SENT).findFirst().orElseThrow();
+            TcpEvent rst = main.frameData().log().stream().filter(e -> e.kind() == EventKind.RST_SENT).findFirst().orElseThrow();
             main.eventLog().table().getSelectionModel().select(rst);
             assertTrue(main.eventLog().explanation().getText().contains("RST"), main.eventLog().explanation().getText());
             assertEquals(rst.timeNanos() / 1e9, main.charts().flowChart().subplots().get(0).getDomainCrosshairValue(), 1e-9);
@@ -132,11 +133,11 @@ class MainWindowTest {
         robot.interact(() -> main.knobs().readSizeSlider().setValue(12)); // 2^12 = 4096 B
         waitFor(robot, "KNOB_CHANGED in the log", m -> logHas(m, EventKind.KNOB_CHANGED));
         robot.interact(() -> {
-            assertEquals("4096", main.runs().run().knobs().current().get("client.readSize"));
-            TcpEvent change = main.live().log().stream().filter(e -> e.kind() == EventKind.KNOB_CHANGED)
+            assertEquals(4096, main.runs().run().knobs().projected().client().readSize());
+            TcpEvent change = main.frameData().log().stream().filter(e -> e.kind() == EventKind.KNOB_CHANGED)
                     .findFirst().orElseThrow();
             assertEquals("read size 10 B -> 4096 B", change.detail());
-            assertTrue(main.live().markedEvents().contains(change), "the change is annotated on the charts");
+            assertTrue(main.frameData().markedEvents().contains(change), "the change is annotated on the charts");
             assertEquals(4096, main.model().scenario().client().readSize());
             assertTrue(main.model().isDirty());
         });
@@ -280,7 +281,7 @@ class MainWindowTest {
         robot.type(KeyCode.R);
         robot.interact(() -> {
             assertEquals(RunState.READY, main.runs().state());
-            assertTrue(main.live().log().isEmpty());
+            assertTrue(main.frameData().log().isEmpty());
         });
     }
 
@@ -304,13 +305,13 @@ class MainWindowTest {
     void launchOptionsPickThePresetAndTheEngineAndNameAWrongOne(FxRobot robot) {
         robot.interact(() -> {
             main.applyOptions(java.util.List.of("--preset", "spill-and-replay", "--engine", "LIVE"));
-            assertEquals(RunController.Engine.LIVE, main.engineBox().getValue());
+            assertEquals(Engines.Kind.LIVE, main.engineBox().getValue());
             main.applyOptions(java.util.List.of("--engine", "warp"));
-            assertEquals(RunController.Engine.LIVE, main.engineBox().getValue(), "a wrong name changes nothing");
+            assertEquals(Engines.Kind.LIVE, main.engineBox().getValue(), "a wrong name changes nothing");
             assertTrue(main.messageLabel().getText().contains("unknown engine warp (model or live)"),
                     main.messageLabel().getText());
             main.applyOptions(java.util.List.of("--engine", "model"));
-            assertEquals(RunController.Engine.MODEL, main.engineBox().getValue());
+            assertEquals(Engines.Kind.MODEL, main.engineBox().getValue());
         });
     }
 
@@ -333,7 +334,7 @@ class MainWindowTest {
     void theLiveEngineRunsTheStoryOnRealSocketsFromTheWindow(FxRobot robot) throws Exception {
         robot.interact(() -> {
             main.loadPreset("seed-buggy");
-            main.engineBox().setValue(RunController.Engine.LIVE);
+            main.engineBox().setValue(Engines.Kind.LIVE);
         });
         robot.interact(() -> {
             assertTrue(robot.lookup("#stepButton").queryButton().isDisabled(), "no stepping in real time");
@@ -341,10 +342,10 @@ class MainWindowTest {
         });
         robot.clickOn("#runButton");
         waitFor(robot, "EAGAIN, the kernel's RST and ECONNRESET from the real kernel", m -> logHas(m, EventKind.EAGAIN)
-                && m.live().log().stream().anyMatch(e -> e.errno() == tcpflowlab.telemetry.Errno.ECONNRESET));
+                && m.frameData().log().stream().anyMatch(e -> e.errno() == tcpflowlab.telemetry.Errno.ECONNRESET));
         robot.interact(() -> {
-            assertTrue(main.live().history().samplesSeen() > 10, "kernel samples reach the charts");
-            assertTrue(main.live().log().stream().anyMatch(e -> e.kind() == EventKind.LISTEN
+            assertTrue(main.frameData().history().samplesSeen() > 10, "kernel samples reach the charts");
+            assertTrue(main.frameData().log().stream().anyMatch(e -> e.kind() == EventKind.LISTEN
                     && e.detail().startsWith("listening on 127.0.0.1:")));
         });
         robot.interact(() -> {
@@ -376,7 +377,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             main.ladder().onFrame();
-            assertEquals(LiveData.LADDER_SEGMENTS, main.ladder().shown().size(), "the last segments are shown");
+            assertEquals(FrameData.LADDER_SEGMENTS, main.ladder().shown().size(), "the last segments are shown");
             assertTrue(main.ladder().hits().size() > 5, "arrows drawn: " + main.ladder().hits().size());
             var hit = main.ladder().hits().get(main.ladder().hits().size() - 1);
             main.ladder().select(hit.index());

@@ -1,5 +1,6 @@
 package tcpflowlab.ui;
 
+import tcpflowlab.engine.Engines;
 import tcpflowlab.scenario.Presets;
 import tcpflowlab.scenario.ScenarioCodec;
 
@@ -11,7 +12,7 @@ public final class RunControllerChild {
     public static void main(String[] args) throws Exception {
         ScenarioCodec codec = new ScenarioCodec();
         RunController runs = new RunController(codec);
-        runs.setEngine(RunController.Engine.LIVE);
+        runs.setEngine(Engines.Kind.LIVE);
         runs.prepare(new Presets(codec).load("seed-buggy"));
         runs.start();
         System.out.println("running " + runs.flushedLog(tcpflowlab.export.CsvTelemetryWriter.EVENTS));

@@ -1,5 +1,6 @@
 package tcpflowlab.ui;
 
+import tcpflowlab.engine.Engines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tcpflowlab.export.CsvTelemetryWriter;
@@ -41,7 +42,7 @@ class RunTempFilesTest {
         ScenarioCodec codec = new ScenarioCodec();
         List<Path> before = runDirs();
         RunController runs = new RunController(codec);
-        runs.setEngine(RunController.Engine.LIVE);
+        runs.setEngine(Engines.Kind.LIVE);
         runs.prepare(story(codec));
         runs.start();
         Path log = runs.flushedLog(CsvTelemetryWriter.EVENTS);

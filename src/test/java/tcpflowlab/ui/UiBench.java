@@ -5,7 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -80,7 +80,7 @@ public final class UiBench {
             m.onRun();
         });
         // Let the run reach 10 s of virtual time first, so the window is full.
-        waitUntil(m, () -> m.live().history().lastTime() >= 10.5, 120);
+        waitUntil(m, () -> m.frameData().history().lastTime() >= 10.5, 120);
         onFx(() -> {
             n[0] = 0;
             nc[0] = 0;
@@ -95,7 +95,7 @@ public final class UiBench {
         onFx(() -> {
             pulses[0] = m.frames().pulses();
             visible[0] = m.charts().flowChart().datasets().get(0).getItemCount(0);
-            var hist = m.live().history();
+            var hist = m.frameData().history();
             samplesInWindow[0] = Math.round((hist.lastTime() - Math.max(hist.oldestRecentTime(), hist.lastTime() - 10)) / 0.0001);
             dropped[0] = m.frames().droppedFrames();
             dropped[1] = m.runs().recorder() == null ? 0 : m.runs().recorder().dropped();
@@ -124,7 +124,7 @@ public final class UiBench {
             m.frames().resetStats();
             m.frames().setFrameObserver(t -> {
                 if (h[0] < hourFrames.length) {
-                    frameVirtual[h[0]] = m.live().history().isEmpty() ? 0 : m.live().history().lastTime();
+                    frameVirtual[h[0]] = m.frameData().history().isEmpty() ? 0 : m.frameData().history().lastTime();
                     hourFrames[h[0]++] = t;
                 }
             });

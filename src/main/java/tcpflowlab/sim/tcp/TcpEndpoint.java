@@ -692,6 +692,11 @@ public final class TcpEndpoint implements SimSocket {
         return state;
     }
 
+    /** Whether the application has closed this socket: it reads nothing more from it. */
+    public boolean closedByApp() {
+        return appClosed;
+    }
+
     public SendBuffer sendBuffer() {
         return snd;
     }

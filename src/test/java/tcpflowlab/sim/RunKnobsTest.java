@@ -3,8 +3,9 @@ package tcpflowlab.sim;
 import org.junit.jupiter.api.Test;
 import tcpflowlab.run.ModelRun;
 import tcpflowlab.scenario.InvalidScenarioException;
+import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.RunState;
+import tcpflowlab.engine.RunState;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Knobs turned while a run goes: validated at once, applied at the next app call, recorded. */
-class LiveKnobsTest {
+class RunKnobsTest {
 
     @Test
     void raisingTheReadSizeMidRunEndsTheZeroWindows() throws Exception {
@@ -30,7 +31,7 @@ class LiveKnobsTest {
         Thread other = new Thread(() -> engine.knobs().setReadSize(65_536));
         other.start();
         other.join();
-        assertEquals("65536", engine.knobs().current().get("client.readSize"));
+        assertEquals(65_536, engine.knobs().projected().client().readSize());
         engine.runToEnd();
 
         TcpEvent change = rec.events(EventKind.KNOB_CHANGED).get(0);
@@ -47,16 +48,31 @@ class LiveKnobsTest {
     void invalidAndNotLiveValuesAreRefusedWithFieldValueAndRange() {
         ModelEngine engine = new ModelEngine(Scenarios.preset("seed-buggy"), List.of());
         InvalidScenarioException tooBig = assertThrows(InvalidScenarioException.class,
-                () -> engine.knobs().set("client.readSize", "2000000"));
+                () -> engine.knobs().setReadSize(2_000_000));
         assertTrue(tooBig.getMessage().contains("client.readSize"), tooBig.getMessage());
         assertTrue(tooBig.getMessage().contains("2000000"), tooBig.getMessage());
         assertTrue(tooBig.getMessage().contains("1 .. 1048576 B"), tooBig.getMessage());
-        InvalidScenarioException text = assertThrows(InvalidScenarioException.class,
-                () -> engine.knobs().set("client.processingDelayMs", "slow"));
-        assertTrue(text.getMessage().contains("0 .. 2000 ms"), text.getMessage());
-        assertThrows(InvalidScenarioException.class, () -> engine.knobs().set("run.durationS", "10"));
-        assertThrows(InvalidScenarioException.class, () -> engine.knobs().set("client.nope", "1"));
-        assertEquals("10", engine.knobs().current().get("client.readSize"), "refused values change nothing");
+        InvalidScenarioException negative = assertThrows(InvalidScenarioException.class,
+                () -> engine.knobs().setProcessingDelayMs(-1));
+        assertTrue(negative.getMessage().contains("0 .. 2000 ms"), negative.getMessage());
+        assertThrows(InvalidScenarioException.class, () -> engine.knobs().set(ScenarioField.RUN_DURATION, 10.0));
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> engine.knobs().set(ScenarioField.CLIENT_READ_SIZE, "4096"));
+        assertTrue(wrongType.getMessage().contains("client.readSize"), wrongType.getMessage());
+        assertEquals(10, engine.knobs().projected().client().readSize(), "refused values change nothing");
+    }
+
+    @Test
+    void aValueAlreadySetIsNoChangeAndQueuedChangesApplyInOrder() {
+        RecordingSink rec = new RecordingSink();
+        ModelEngine engine = new ModelEngine(Scenarios.preset("seed-buggy", "run.durationS=1"), List.of(rec));
+        engine.knobs().setReadSize(10); // the preset's value
+        engine.knobs().setReadSize(100);
+        engine.knobs().setReadSize(4096);
+        engine.runToEnd();
+        assertEquals(List.of("read size 10 B -> 100 B", "read size 100 B -> 4096 B"),
+                rec.events(EventKind.KNOB_CHANGED).stream().map(TcpEvent::detail).toList());
+        assertEquals(4096, engine.currentScenario().client().readSize());
     }
 
     @Test

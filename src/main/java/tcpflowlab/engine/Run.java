@@ -1,8 +1,9 @@
-package tcpflowlab.telemetry;
+package tcpflowlab.engine;
 
 /**
  * A run of a scenario by one engine. Control methods may be called from any thread.
- * Time is nanoseconds since the run started: virtual for the model, wall-clock for live.
+ * Time is nanoseconds since the run started: virtual for the Model, wall-clock for the Live engine.
+ * Build one with {@link Engines}.
  */
 public interface Run extends AutoCloseable {
     /** Starts the run on the engine's own thread. */
@@ -35,6 +36,15 @@ public interface Run extends AutoCloseable {
     long timeNanos();
 
     Knobs knobs();
+
+    /**
+     * Why the run failed (a port in use, an exception in the engine ...), in words for the
+     * user, when {@link #state()} is FAILED; null otherwise.
+     */
+    String failure();
+
+    /** What the run has come to so far; complete once it has ended. May be called from any thread. */
+    RunSummary summary();
 
     /** Blocks until the run is finished or stopped, or the timeout passes. */
     boolean awaitEnd(long timeoutMillis) throws InterruptedException;

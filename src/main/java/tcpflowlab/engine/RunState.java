@@ -1,4 +1,4 @@
-package tcpflowlab.telemetry;
+package tcpflowlab.engine;
 
 /** Life cycle of a run. */
 public enum RunState {

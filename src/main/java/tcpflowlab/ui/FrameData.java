@@ -4,20 +4,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import tcpflowlab.chart.EventMarkers.ZeroWindowSpan;
 import tcpflowlab.chart.SampleHistory;
-import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.chart.ZeroWindowPeriods;
 import tcpflowlab.telemetry.Sample;
-import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the views show of the current run, on the FX thread, in bounded memory: the sample
+ * What the views show of the current run (of either engine), updated once per frame on the FX thread, in bounded memory: the sample
  * history behind the charts, the event log (the newest {@link #MAX_LOG} events; the whole log
  * is in the data export), the events drawn on the charts and the zero-window periods.
  */
-public final class LiveData {
+public final class FrameData {
     static final int MAX_LOG = 50_000;
     static final int MAX_MARKED = 100_000;
     static final int MAX_SPANS = 20_000;
@@ -25,12 +24,11 @@ public final class LiveData {
     private final SampleHistory history = new SampleHistory();
     private final ObservableList<TcpEvent> log = FXCollections.observableArrayList();
     private final List<TcpEvent> marked = new ArrayList<>();
-    private final List<ZeroWindowSpan> spans = new ArrayList<>();
+    private final ZeroWindowPeriods zeroWindows = new ZeroWindowPeriods(MAX_SPANS);
     private final List<TcpEvent> pending = new ArrayList<>();
     private final java.util.ArrayDeque<tcpflowlab.telemetry.SegmentRecord> segments = new java.util.ArrayDeque<>();
     private long segmentsSeen;
     static final int LADDER_SEGMENTS = 300;
-    private double openSpanStart = Double.NaN;
     private long eventsSeen;
     private long logTrimmed;
 
@@ -47,11 +45,7 @@ public final class LiveData {
     }
 
     public List<ZeroWindowSpan> zeroWindowSpans() {
-        List<ZeroWindowSpan> all = new ArrayList<>(spans);
-        if (!Double.isNaN(openSpanStart)) {
-            all.add(new ZeroWindowSpan(openSpanStart, Double.NaN));
-        }
-        return all;
+        return zeroWindows.spans();
     }
 
     public long eventsSeen() {
@@ -88,28 +82,13 @@ public final class LiveData {
     void addEvent(TcpEvent e) {
         eventsSeen++;
         pending.add(e);
-        double t = e.timeNanos() / 1e9;
-        if (e.side() == Side.CLIENT && e.kind() == EventKind.ZERO_WINDOW && Double.isNaN(openSpanStart)) {
-            openSpanStart = t;
-        } else if (!Double.isNaN(openSpanStart) && endsZeroWindow(e)) {
-            if (spans.size() == MAX_SPANS) {
-                spans.remove(0);
-            }
-            spans.add(new ZeroWindowSpan(openSpanStart, t));
-            openSpanStart = Double.NaN;
-        }
+        zeroWindows.add(e);
         if (tcpflowlab.chart.EventMarkers.isMarked(e.kind())) {
             if (marked.size() == MAX_MARKED) {
                 marked.subList(0, MAX_MARKED / 10).clear();
             }
             marked.add(e);
         }
-    }
-
-    private static boolean endsZeroWindow(TcpEvent e) {
-        return (e.side() == Side.CLIENT && e.kind() == EventKind.WINDOW_UPDATE)
-                || e.kind() == EventKind.RST_SENT || e.kind() == EventKind.RST_RECEIVED
-                || e.kind() == EventKind.DISCONNECT || e.kind() == EventKind.RUN_END;
     }
 
     /** Appends this frame's events to the log in one change (one table update). */
@@ -133,9 +112,8 @@ public final class LiveData {
         history.clear();
         log.clear();
         marked.clear();
-        spans.clear();
+        zeroWindows.clear();
         pending.clear();
-        openSpanStart = Double.NaN;
         eventsSeen = 0;
         logTrimmed = 0;
     }
