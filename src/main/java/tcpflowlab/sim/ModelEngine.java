@@ -3,7 +3,6 @@ package tcpflowlab.sim;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioKnobs;
-import tcpflowlab.sim.app.AppContext;
 import tcpflowlab.sim.app.ClientApp;
 import tcpflowlab.sim.app.ServerApp;
 import tcpflowlab.sim.app.ServerSide;
@@ -34,7 +33,7 @@ import java.util.SplittableRandom;
  * {@code tcpflowlab.run.ModelRun}, which paces it to the wall clock on its own thread.
  * The same scenario and seed always give the same events, byte for byte.
  */
-public final class ModelEngine implements AppContext {
+public final class ModelEngine implements ModelAppContext {
     public static final int SERVER_PORT = 5000;
     private static final int FIRST_CLIENT_PORT = 40_000;
 
@@ -167,7 +166,7 @@ public final class ModelEngine implements AppContext {
                 server.bytesWritten(), client.bytesRead(), server.spillDepthBytes(), server.spillDepthMessages(), 0));
     }
 
-    // ------------------------------------------------------------------ AppContext
+    // ------------------------------------------------------------------ ModelAppContext
 
     @Override
     public Simulator sim() {
