@@ -4,6 +4,8 @@ import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioKnobs;
 import tcpflowlab.sim.app.ClientApp;
+import tcpflowlab.sim.app.ConnectionSampler;
+import tcpflowlab.sim.app.KernelQueues;
 import tcpflowlab.sim.app.ServerApp;
 import tcpflowlab.sim.app.ServerSide;
 import tcpflowlab.sim.app.SpillServerApp;
@@ -17,7 +19,6 @@ import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.Knobs;
 import tcpflowlab.telemetry.RunSummary;
-import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
 import tcpflowlab.telemetry.TelemetrySink;
@@ -48,6 +49,7 @@ public final class ModelEngine implements ModelAppContext {
     private final Host clientHost;
     private final ServerSide server;
     private final ClientApp client;
+    private final ConnectionSampler sampler;
     private final long endTime;
     private final long samplePeriod;
     private StreamTap tap = StreamTap.NONE;
@@ -80,6 +82,7 @@ public final class ModelEngine implements ModelAppContext {
                 ? new SpillServerApp(this, new MemoryOverflowQueue(scenario.server().spillCapacityBytes()))
                 : new ServerApp(this);
         this.client = new ClientApp(this);
+        this.sampler = new ConnectionSampler(server, client, ConnectionSampler.of(server));
         this.endTime = Math.round(scenario.run().durationS() * 1e9);
         this.samplePeriod = Math.max(1, Math.round(scenario.run().samplePeriodMs() * 1e6));
     }
@@ -162,8 +165,8 @@ public final class ModelEngine implements ModelAppContext {
                 : c.receiveBuffer().capacity();
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
-        telemetry.sample(new Sample(sim.now(), sendQueue, sendCap, recvQueue, recvCap, window, inFlight,
-                server.bytesWritten(), client.bytesRead(), server.spillDepthBytes(), server.spillDepthMessages(), 0));
+        telemetry.sample(sampler.sample(sim.now(), new KernelQueues(sendQueue, sendCap, recvQueue, recvCap, window,
+                inFlight)));
     }
 
     // ------------------------------------------------------------------ ModelAppContext

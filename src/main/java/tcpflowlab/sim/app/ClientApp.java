@@ -68,6 +68,7 @@ public final class ClientApp {
         int error = s.takeError();
         if (error < 0 || s.getpeername() < 0) {
             Errno e = error < 0 ? Errno.fromReturn(error) : Errno.ECONNREFUSED;
+            errors.counted(e); // into the summary: a run that never connected says why
             ctx.event(Side.CLIENT, EventKind.CONNECT_FAILED, e, 0, s.connection(),
                     "connect() failed: " + e.label() + " " + e.message());
             s.close();
