@@ -53,6 +53,7 @@ public final class EventLoop implements AppClock {
     private final Selector selector;
     private final Consumer<RuntimeException> onFailure;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final java.util.Queue<SimEvent> posted = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<Runnable> turnHooks = new ArrayList<>();
     private final List<Runnable> exitHooks = new ArrayList<>();
     private volatile boolean running = true;
@@ -118,6 +119,12 @@ public final class EventLoop implements AppClock {
             return true;
         }
         return false;
+    }
+
+    /** Runs the event on the loop thread as soon as it can (any thread). */
+    public void post(SimEvent event) {
+        posted.add(event);
+        wakeup();
     }
 
     /** Runs {@code hook} once per turn of the loop (a durable queue's group commit). */
@@ -186,6 +193,11 @@ public final class EventLoop implements AppClock {
                 if (clock.isPaused()) {
                     clock.hold(() -> !running);
                     continue;
+                }
+                SimEvent p;
+                while ((p = posted.poll()) != null) {
+                    callbackNow = Math.max(callbackNow, clock.now());
+                    fire(p);
                 }
                 int fired = fireDueTimers();
                 for (Runnable hook : turnHooks) {
