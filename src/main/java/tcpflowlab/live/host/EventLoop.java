@@ -30,10 +30,10 @@ public final class EventLoop implements AppClock {
     private static final long LONGEST_WAIT_MS = 100;
     /**
      * How late a timer may fire and still give its callback its due time as "now": an app that
-     * paces itself (next = now + gap) then keeps its rate although the thread wakes a little
-     * late; later than this, it reads the real time and does not burst to catch up.
+     * paces itself (next = now + gap) then keeps its rate although the thread wakes late (a busy
+     * machine); later than this, it reads the real time and does not burst to catch up.
      */
-    private static final long CATCH_UP_NANOS = 1_000_000L;
+    private static final long CATCH_UP_NANOS = 100_000_000L;
 
     /** What a registered channel does when the selector reports it ready. */
     public interface Ready {
