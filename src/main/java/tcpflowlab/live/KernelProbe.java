@@ -8,7 +8,7 @@ import tcpflowlab.telemetry.Side;
 import java.util.List;
 
 /**
- * The kernel's view of the connection, every 10 ms, on Linux: the two sockets' rows of
+ * The kernel's view of the connection, every 10 ms (less often where reading it is costly), on Linux: the two sockets' rows of
  * /proc/net/tcp{,6} give the server's send queue (tx_queue), the client's receive queue
  * (rx_queue) and the pending timer (4 = zero-window probe); the kernel's events come from a
  * {@link KernelEventSource}. The same {@link ConnectionSampler} as the Model's adds the apps'
@@ -17,6 +17,12 @@ import java.util.List;
  */
 final class KernelProbe {
     static final long PERIOD_NANOS = 10_000_000L;
+    /**
+     * The probe's share of one core at most: reading the kernel's table costs milliseconds on a
+     * machine with a large connection hash, and the apps it watches share the CPU. When a tick
+     * costs more than this share of the period, the period grows.
+     */
+    static final int BUDGET_DIVISOR = 20;
 
     private final LiveRun run;
     private final ProcRows rows;
@@ -39,11 +45,14 @@ final class KernelProbe {
                     + System.getProperty("os.name") + " (no /proc/net): only application-level telemetry is shown");
         }
         long next = System.nanoTime();
+        long cost = 0;
         while (run.isRunning()) {
             if (!run.clock().isPaused()) {
+                long t0 = System.nanoTime();
                 tick();
+                cost = (cost + (System.nanoTime() - t0)) / 2;
             }
-            next += PERIOD_NANOS;
+            next += Math.max(PERIOD_NANOS, cost * BUDGET_DIVISOR);
             long left = next - System.nanoTime();
             if (left > 0) {
                 run.sleepNanos(left);
@@ -59,7 +68,14 @@ final class KernelProbe {
         TcpSocketRow serverRow = null;
         TcpSocketRow clientRow = null;
         if (available) {
-            List<TcpSocketRow> all = rows.readAll();
+            List<int[]> wanted = new java.util.ArrayList<>();
+            if (server != null) {
+                wanted.add(new int[] {server.localPort(), server.remotePort()});
+            }
+            if (client != null) {
+                wanted.add(new int[] {client.localPort(), client.remotePort()});
+            }
+            List<TcpSocketRow> all = rows.read(wanted);
             serverRow = server == null ? null : ProcRows.find(all, server.localPort(), server.remotePort()).orElse(null);
             clientRow = client == null ? null : ProcRows.find(all, client.localPort(), client.remotePort()).orElse(null);
             events.poll(run.connections());

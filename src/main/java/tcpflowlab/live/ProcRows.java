@@ -29,23 +29,40 @@ final class ProcRows implements KernelRows {
 
     @Override
     public Optional<TcpSocketRow> row(int localPort, int remotePort) {
-        return find(readAll(), localPort, remotePort);
+        return find(read(List.of(new int[] {localPort, remotePort})), localPort, remotePort);
     }
 
-    /** Every row of both tables; malformed rows are skipped by the parser, never guessed at. */
-    List<TcpSocketRow> readAll() {
+    /**
+     * The rows of both tables, or only of tcp6 when every wanted socket is there. Reading a table
+     * walks the kernel's whole connection hash (milliseconds on a large machine, however few
+     * sockets it holds), so the second read is skipped when it can be: Java's sockets are
+     * IPv6 ones (IPv4 addresses mapped) wherever IPv6 is on, so tcp6 is read first.
+     *
+     * @param wanted {local port, remote port} pairs
+     */
+    List<TcpSocketRow> read(List<int[]> wanted) {
         List<TcpSocketRow> all = new ArrayList<>();
         if (!available) {
             return all;
         }
-        for (Path p : List.of(tcp4, tcp6)) {
-            try {
-                all.addAll(ProcNetTcp.parse(Files.readString(p, StandardCharsets.US_ASCII)).rows());
-            } catch (IOException e) {
-                // tcp6 is absent without IPv6: nothing to add
-            }
+        all.addAll(table(tcp6));
+        boolean allFound = true;
+        for (int[] w : wanted) {
+            allFound &= find(all, w[0], w[1]).isPresent();
+        }
+        if (!allFound || wanted.isEmpty()) {
+            all.addAll(table(tcp4));
         }
         return all;
+    }
+
+    private static List<TcpSocketRow> table(Path p) {
+        try {
+            // Malformed rows are skipped by the parser, never guessed at.
+            return ProcNetTcp.parse(Files.readString(p, StandardCharsets.US_ASCII)).rows();
+        } catch (IOException e) {
+            return List.of(); // tcp6 is absent without IPv6
+        }
     }
 
     /** The connected (not listening) socket with these ports. */
