@@ -55,32 +55,6 @@ public final class LiveRun implements Run {
     /** How long pause() waits for the loops to finish the callback they are in. */
     private static final long PAUSE_HANDSHAKE_MILLIS = 2_000;
 
-    private static final ConnectionSampler.SpillGauge NO_SPILL = ConnectionSampler.of(new ServerSide() {
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public long bytesWritten() {
-            return 0;
-        }
-
-        @Override
-        public long messagesSent() {
-            return 0;
-        }
-
-        @Override
-        public long messagesDropped() {
-            return 0;
-        }
-
-        @Override
-        public List<tcpflowlab.telemetry.ErrnoCount> errors() {
-            return List.of();
-        }
-    });
-
     private final ScenarioKnobs knobs;
     private final LiveOptions options;
     private final RunClock clock;
@@ -175,7 +149,7 @@ public final class LiveRun implements Run {
             loop.start();
         }
         HostCounterEvents counters = new HostCounterEvents(telemetry, procRoot);
-        ConnectionSampler sampler = new ConnectionSampler(server, client, spill != null ? spill : NO_SPILL);
+        ConnectionSampler sampler = new ConnectionSampler(server, client, spill != null ? spill : ConnectionSampler.NO_SPILL);
         KernelProbe probe = new KernelProbe(this, rows, counters, rows.available() && counters.available(), sampler);
         spawn("kernel-probe", probe::run);
         spawn("live-clock", this::watchDuration);

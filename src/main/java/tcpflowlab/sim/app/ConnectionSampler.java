@@ -16,6 +16,12 @@ public final class ConnectionSampler {
         long fsyncNanos();
     }
 
+    /** No spill queue: every gauge reads 0. */
+    public static final SpillGauge NO_SPILL = new Still(0, 0, 0);
+
+    private record Still(long depthBytes, long depthMessages, long fsyncNanos) implements SpillGauge {
+    }
+
     private final ServerSide server;
     private final ClientApp client;
     private final SpillGauge spill;
