@@ -23,6 +23,8 @@ final class KernelProbe {
      * costs more than this share of the period, the period grows.
      */
     static final int BUDGET_DIVISOR = 20;
+    /** The budget never stretches the period beyond this: a chart needs 20 samples a second. */
+    static final long LONGEST_PERIOD_NANOS = 50_000_000L;
 
     private final LiveRun run;
     private final ProcRows rows;
@@ -52,7 +54,7 @@ final class KernelProbe {
                 tick();
                 cost = (cost + (System.nanoTime() - t0)) / 2;
             }
-            next += Math.max(PERIOD_NANOS, cost * BUDGET_DIVISOR);
+            next += Math.min(LONGEST_PERIOD_NANOS, Math.max(PERIOD_NANOS, cost * BUDGET_DIVISOR));
             long left = next - System.nanoTime();
             if (left > 0) {
                 run.sleepNanos(left);

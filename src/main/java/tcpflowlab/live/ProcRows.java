@@ -33,7 +33,8 @@ final class ProcRows implements KernelRows {
     }
 
     /**
-     * The rows of both tables, or only of tcp6 when every wanted socket is there. Reading a table
+     * The rows of both tables, or only of tcp6 when every wanted socket is there (none when
+     * nothing is wanted). Reading a table
      * walks the kernel's whole connection hash (milliseconds on a large machine, however few
      * sockets it holds), so the second read is skipped when it can be: Java's sockets are
      * IPv6 ones (IPv4 addresses mapped) wherever IPv6 is on, so tcp6 is read first.
@@ -42,7 +43,7 @@ final class ProcRows implements KernelRows {
      */
     List<TcpSocketRow> read(List<int[]> wanted) {
         List<TcpSocketRow> all = new ArrayList<>();
-        if (!available) {
+        if (!available || wanted.isEmpty()) {
             return all;
         }
         all.addAll(table(tcp6));
@@ -50,7 +51,7 @@ final class ProcRows implements KernelRows {
         for (int[] w : wanted) {
             allFound &= find(all, w[0], w[1]).isPresent();
         }
-        if (!allFound || wanted.isEmpty()) {
+        if (!allFound) {
             all.addAll(table(tcp4));
         }
         return all;

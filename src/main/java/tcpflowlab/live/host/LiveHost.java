@@ -136,7 +136,9 @@ public final class LiveHost implements AppContext {
             throw new HostFailure("cannot listen on " + Addresses.hostPort(address) + ": " + LiveErrno.describe(e)
                     + LiveErrno.of(e).map(Addresses::bindHint).orElse(""));
         }
-        world.listening(listener.socket().getLocalPort());
+        InetSocketAddress bound = new InetSocketAddress(address.getAddress(), listener.socket().getLocalPort());
+        world.event(Side.SERVER, EventKind.LISTEN, null, 0, 0, "listening on " + Addresses.hostPort(bound));
+        world.listening(bound.getPort());
     }
 
     @Override
