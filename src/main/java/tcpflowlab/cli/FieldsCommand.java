@@ -22,9 +22,16 @@ final class FieldsCommand implements Runnable {
         ScenarioCodec codec = new ScenarioCodec();
         Scenario defaults = Scenario.defaults();
         out.printf("%-28s %-12s %-34s %s%n", "FIELD", "DEFAULT", "ALLOWED", "DURING A RUN");
+        java.util.List<String> notes = new java.util.ArrayList<>();
         for (ScenarioField f : ScenarioField.values()) {
-            out.printf("%-28s %-12s %-34s %s%n", f.path(), codec.getText(defaults, f), f.allowed(),
-                    f.liveEffect().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            out.printf("%-28s %-12s %-34s %s%s%n", f.path(), codec.getText(defaults, f), f.allowed(),
+                    f.liveEffect().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    f.modelOnly().map(n -> " (Model only)").orElse(""));
+            f.modelOnly().ifPresent(n -> notes.add(f.path() + ": " + n + "."));
+        }
+        if (!notes.isEmpty()) {
+            out.println();
+            notes.forEach(out::println);
         }
         out.flush();
     }

@@ -8,14 +8,14 @@ import java.util.Locale;
  * so that Java programs read back what they asked for. The charts and logs want the kernel's
  * number, so on Linux it is doubled back.
  */
-final class KernelBuffers {
-    static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-    static final String NOTE = LINUX ? "Linux doubles the request; Java reports half of it" : "as reported";
+public final class KernelBuffers {
+    public static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    public static final String NOTE = LINUX ? "Linux doubles the request; Java reports half of it" : "as reported";
 
     private KernelBuffers() {
     }
 
-    static long kernelBytes(int javaReported) {
+    public static long kernelBytes(int javaReported) {
         return LINUX ? 2L * javaReported : javaReported;
     }
 }

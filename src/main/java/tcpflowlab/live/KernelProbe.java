@@ -1,68 +1,44 @@
 package tcpflowlab.live;
 
+import tcpflowlab.sim.app.ConnectionSampler;
+import tcpflowlab.sim.app.KernelQueues;
 import tcpflowlab.telemetry.EventKind;
-import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The kernel's view of the connection, every 10 ms, on Linux: the two sockets' rows of
+ * The kernel's view of the connection, every 10 ms (less often where reading it is costly), on Linux: the two sockets' rows of
  * /proc/net/tcp{,6} give the server's send queue (tx_queue), the client's receive queue
- * (rx_queue) and the pending timer (4 = zero-window probe); the deltas of the TcpExt and Tcp
- * counters in /proc/net/netstat and /proc/net/snmp become ZERO_WINDOW, WINDOW_UPDATE and RST
- * events. Those counters are host-wide, and the events say so. Elsewhere it reports once that
- * only application-level telemetry is available, and samples the applications' counters.
+ * (rx_queue) and the pending timer (4 = zero-window probe); the kernel's events come from a
+ * {@link KernelEventSource}. The same {@link ConnectionSampler} as the Model's adds the apps'
+ * counters. Elsewhere it reports once that only application-level telemetry is available.
+ * While the run is paused it takes no samples: the run's clock stands still.
  */
 final class KernelProbe {
     static final long PERIOD_NANOS = 10_000_000L;
-
-    /** Counters watched, the event each delta becomes, and what it means. */
-    private record Watched(String counter, EventKind kind, Side side, String meaning) {
-    }
-
-    private static final List<Watched> WATCHED = List.of(
-            new Watched("TcpExt.TCPToZeroWindowAdv", EventKind.ZERO_WINDOW, Side.CLIENT,
-                    "a receiver advertised a zero window"),
-            new Watched("TcpExt.TCPWantZeroWindowAdv", EventKind.ZERO_WINDOW, Side.CLIENT,
-                    "a receiver's buffer was full and it wanted to advertise a zero window, but Linux never "
-                            + "shrinks an offered window, so it kept offering what was left"),
-            new Watched("TcpExt.TCPFromZeroWindowAdv", EventKind.WINDOW_UPDATE, Side.CLIENT,
-                    "a receiver reopened a zero window"),
-            new Watched("TcpExt.TCPAbortOnClose", EventKind.RST_SENT, Side.SERVER,
-                    "close() with unread data sent RST (TCPAbortOnClose)"),
-            new Watched("TcpExt.TCPAbortOnData", EventKind.RST_SENT, Side.SERVER,
-                    "data arrived for a closed socket: RST (TCPAbortOnData)"),
-            new Watched("Tcp.EstabResets", EventKind.RST_RECEIVED, Side.CLIENT,
-                    "an established connection was reset (EstabResets)"));
+    /**
+     * The probe's share of one core at most: reading the kernel's table costs milliseconds on a
+     * machine with a large connection hash, and the apps it watches share the CPU. When a tick
+     * costs more than this share of the period, the period grows.
+     */
+    static final int BUDGET_DIVISOR = 20;
+    /** The budget never stretches the period beyond this: a chart needs 20 samples a second. */
+    static final long LONGEST_PERIOD_NANOS = 50_000_000L;
 
     private final LiveRun run;
-    private final Path tcp4;
-    private final Path tcp6;
-    private final Path netstat;
-    private final Path snmp;
+    private final ProcRows rows;
+    private final KernelEventSource events;
     private final boolean available;
-    private volatile List<TcpSocketRow> rows = List.of();
-    private Map<String, Long> lastCounters;
+    private final ConnectionSampler sampler;
     private boolean probeTimerSeen;
 
-    KernelProbe(LiveRun run, Path procRoot) {
+    KernelProbe(LiveRun run, ProcRows rows, KernelEventSource events, boolean available, ConnectionSampler sampler) {
         this.run = run;
-        this.tcp4 = procRoot.resolve("net/tcp");
-        this.tcp6 = procRoot.resolve("net/tcp6");
-        this.netstat = procRoot.resolve("net/netstat");
-        this.snmp = procRoot.resolve("net/snmp");
-        this.available = Files.isReadable(tcp4) && Files.isReadable(netstat);
-    }
-
-    boolean available() {
-        return available;
+        this.rows = rows;
+        this.events = events;
+        this.available = available;
+        this.sampler = sampler;
     }
 
     void run() {
@@ -71,9 +47,14 @@ final class KernelProbe {
                     + System.getProperty("os.name") + " (no /proc/net): only application-level telemetry is shown");
         }
         long next = System.nanoTime();
+        long cost = 0;
         while (run.isRunning()) {
-            tick();
-            next += PERIOD_NANOS;
+            if (!run.clock().isPaused()) {
+                long t0 = System.nanoTime();
+                tick();
+                cost = (cost + (System.nanoTime() - t0)) / 2;
+            }
+            next += Math.min(LONGEST_PERIOD_NANOS, Math.max(PERIOD_NANOS, cost * BUDGET_DIVISOR));
             long left = next - System.nanoTime();
             if (left > 0) {
                 run.sleepNanos(left);
@@ -89,10 +70,17 @@ final class KernelProbe {
         TcpSocketRow serverRow = null;
         TcpSocketRow clientRow = null;
         if (available) {
-            rows = readRows();
-            serverRow = server == null ? null : find(server.localPort(), server.remotePort());
-            clientRow = client == null ? null : find(client.localPort(), client.remotePort());
-            watchCounters();
+            List<int[]> wanted = new java.util.ArrayList<>();
+            if (server != null) {
+                wanted.add(new int[] {server.localPort(), server.remotePort()});
+            }
+            if (client != null) {
+                wanted.add(new int[] {client.localPort(), client.remotePort()});
+            }
+            List<TcpSocketRow> all = rows.read(wanted);
+            serverRow = server == null ? null : ProcRows.find(all, server.localPort(), server.remotePort()).orElse(null);
+            clientRow = client == null ? null : ProcRows.find(all, client.localPort(), client.remotePort()).orElse(null);
+            events.poll(run.connections());
             boolean probing = serverRow != null && serverRow.timer() == TcpSocketRow.TIMER_ZERO_WINDOW_PROBE;
             if (probing && !probeTimerSeen) {
                 run.event(Side.SERVER, EventKind.PERSIST_TIMER, null, serverRow.txQueue(), server.id(),
@@ -101,82 +89,13 @@ final class KernelProbe {
             }
             probeTimerSeen = probing;
         }
-        LiveServer s = run.server();
-        LiveClient c = run.client();
         long sendQueue = serverRow == null ? 0 : serverRow.txQueue();
         long receiveQueue = clientRow == null ? 0 : clientRow.rxQueue();
-        long sendCap = server == null ? 0 : server.bufferBytes();
         long receiveCap = client == null ? 0 : client.bufferBytes();
         // /proc has no window column: the chart's "window" in Live mode is the free space of
         // the client's receive buffer, an upper bound of what its kernel can offer.
         long window = clientRow == null ? 0 : Math.max(0, receiveCap - receiveQueue);
-        run.telemetry().sample(new Sample(run.timeNanos(), sendQueue, sendCap, receiveQueue, receiveCap, window,
-                sendQueue, s == null ? 0 : s.bytesWritten(), c == null ? 0 : c.bytesRead(),
-                s == null ? 0 : s.spillDepthBytes(), s == null ? 0 : s.spillDepthMessages(),
-                s == null ? 0 : s.spillFsyncNanos()));
-    }
-
-    private List<TcpSocketRow> readRows() {
-        List<TcpSocketRow> all = new ArrayList<>();
-        for (Path p : List.of(tcp4, tcp6)) {
-            try {
-                // Malformed rows are skipped by the parser, never guessed at.
-                all.addAll(ProcNetTcp.parse(Files.readString(p, StandardCharsets.US_ASCII)).rows());
-            } catch (IOException e) {
-                // tcp6 is absent without IPv6: nothing to add
-            }
-        }
-        return all;
-    }
-
-    private TcpSocketRow find(int localPort, int remotePort) {
-        for (TcpSocketRow r : rows) {
-            if (r.localPort() == localPort && r.remotePort() == remotePort && r.state() != TcpSocketRow.LISTEN) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** Whether the socket with these ports still has a peer, as getpeername() would say. */
-    boolean hasPeer(int localPort, int remotePort) {
-        if (!available) {
-            return true;
-        }
-        List<TcpSocketRow> fresh = readRows();
-        for (TcpSocketRow r : fresh) {
-            if (r.localPort() == localPort && r.remotePort() == remotePort) {
-                return r.state() != TcpSocketRow.CLOSE;
-            }
-        }
-        return false; // a reset socket leaves the table: getpeername() gives ENOTCONN
-    }
-
-    private void watchCounters() {
-        Map<String, Long> now;
-        try {
-            ProcNetCounters.Result a = ProcNetCounters.parse(Files.readString(netstat, StandardCharsets.US_ASCII));
-            ProcNetCounters.Result b = Files.isReadable(snmp)
-                    ? ProcNetCounters.parse(Files.readString(snmp, StandardCharsets.US_ASCII))
-                    : new ProcNetCounters.Result(Map.of(), 0);
-            java.util.HashMap<String, Long> m = new java.util.HashMap<>(a.counters());
-            m.putAll(b.counters());
-            now = m;
-        } catch (IOException e) {
-            return;
-        }
-        if (lastCounters != null) {
-            int id = run.connections();
-            for (Watched w : WATCHED) {
-                Long before = lastCounters.get(w.counter());
-                Long after = now.get(w.counter());
-                if (before != null && after != null && after > before) {
-                    long delta = after - before;
-                    run.event(w.side(), w.kind(), null, delta, id, "host-wide counter " + w.counter() + " +" + delta
-                            + ": " + w.meaning() + " (counted for every connection on this machine)");
-                }
-            }
-        }
-        lastCounters = now;
+        run.telemetry().sample(sampler.sample(run.timeNanos(), new KernelQueues(sendQueue,
+                server == null ? 0 : server.bufferBytes(), receiveQueue, receiveCap, window, sendQueue)));
     }
 }

@@ -1,8 +1,21 @@
 package tcpflowlab.live;
 
+import tcpflowlab.live.host.Addresses;
+import tcpflowlab.live.host.EventLoop;
+import tcpflowlab.live.host.HostFailure;
+import tcpflowlab.live.host.KernelRows;
+import tcpflowlab.live.host.LiveHost;
+import tcpflowlab.live.host.LiveWorld;
+import tcpflowlab.live.host.RunClock;
+import tcpflowlab.scenario.OverflowPolicy;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.engine.ScenarioKnobs;
+import tcpflowlab.sim.app.ClientApp;
+import tcpflowlab.sim.app.ConnectionSampler;
+import tcpflowlab.sim.app.ServerApp;
+import tcpflowlab.sim.app.ServerSide;
+import tcpflowlab.sim.app.SpillServerApp;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.Knobs;
@@ -13,30 +26,38 @@ import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
 import tcpflowlab.telemetry.TelemetrySink;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Live engine: the same scenario over real sockets through the operating system's TCP
- * stack, on loopback by default. The C-style server and the Python-style client each run on
- * their own thread with Java NIO; a third thread reads the kernel's view of the connection
- * from /proc every 10 ms. Time is the wall clock; step and speed do not apply.
+ * The Live engine: the Model's own applications ({@link ServerApp} or {@link SpillServerApp},
+ * {@link ClientApp}) over real sockets through the operating system's TCP stack, on loopback by
+ * default. Each side runs on its own real-time {@link EventLoop} through a {@link LiveHost}; a
+ * third thread reads the kernel's view of the connection from /proc every 10 ms. Time is the
+ * wall clock, stopped while paused; step and speed do not apply. Pause holds both applications
+ * (no socket call, no timer) while the kernels go on delivering, acknowledging and probing.
  */
 public final class LiveRun implements Run {
     /**
-     * One side's half of the current connection, registered by that side's thread: which
+     * One side's half of the current connection, registered by that side's host: which
      * ports to look for in /proc, and the buffer size the kernel reports.
      */
     record Half(int id, int localPort, int remotePort, long bufferBytes) {
     }
 
+    /** How long pause() waits for the loops to finish the callback they are in. */
+    private static final long PAUSE_HANDSHAKE_MILLIS = 2_000;
+
     private final ScenarioKnobs knobs;
     private final LiveOptions options;
+    private final RunClock clock;
     private final LiveTelemetry telemetry;
     private final SummaryCollector collector = new SummaryCollector();
     private final Path procRoot;
@@ -44,17 +65,19 @@ public final class LiveRun implements Run {
     private final CountDownLatch listening = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
+    private final List<EventLoop> loops = new ArrayList<>();
     private final Object pauseLock = new Object();
+    private final World world = new World();
     private volatile Scenario current;
     private volatile RunState state = RunState.READY;
-    private volatile boolean paused;
     private volatile String failure;
     private volatile Half serverHalf;
     private volatile Half clientHalf;
     private volatile int listenPort = -1;
-    private LiveServer server;
-    private LiveClient client;
-    private KernelProbe probe;
+    private volatile ServerSide server;
+    private volatile ClientApp client;
+    private volatile LiveHost clientHost;
+    private ProcRows rows;
 
     public LiveRun(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec) {
         this(scenario, sinks, options, codec, Path.of("/proc"));
@@ -66,9 +89,10 @@ public final class LiveRun implements Run {
         this.knobs = new ScenarioKnobs(codec, scenario);
         this.options = options;
         this.procRoot = procRoot;
+        this.clock = new RunClock((options.runsServer() ? 1 : 0) + (options.runsClient() ? 1 : 0));
         List<TelemetrySink> all = new ArrayList<>(sinks);
         all.add(collector);
-        this.telemetry = new LiveTelemetry(all, System::nanoTime);
+        this.telemetry = new LiveTelemetry(all, clock::now);
     }
 
     @Override
@@ -84,10 +108,26 @@ public final class LiveRun implements Run {
         }
         // Not holding the monitor from here on: a server that fails to bind reports through
         // finish(), which needs it, while this thread waits for "listening".
-        probe = new KernelProbe(this, procRoot);
+        rows = new ProcRows(procRoot);
+        LiveSpillStore spill = null;
         if (options.runsServer()) {
-            server = new LiveServer(this, options.listen());
-            spawn("live-server", server::run);
+            EventLoop loop = newLoop("live-server");
+            LiveHost host = LiveHost.server(loop, world, options.listen());
+            if (current.server().overflowPolicy() == OverflowPolicy.SPILL) {
+                try {
+                    spill = LiveSpillStore.open(options.spillDir(), current.server().spillCapacityBytes(), telemetry);
+                } catch (IOException e) {
+                    fail("server: " + LiveErrno.describe(e));
+                    return;
+                }
+                loop.everyTurn(spill::onLoopTurn);
+                loop.atExit(spill::close);
+                server = new SpillServerApp(host, spill.queue());
+            } else {
+                server = new ServerApp(host);
+            }
+            loop.schedule(0, server::start);
+            loop.start();
             try {
                 if (!listening.await(10, TimeUnit.SECONDS)) {
                     fail("the server did not start listening within 10 s");
@@ -102,11 +142,24 @@ public final class LiveRun implements Run {
         if (options.runsClient()) {
             InetSocketAddress target = options.runsServer()
                     ? new InetSocketAddress("127.0.0.1", listenPort) : options.connect();
-            client = new LiveClient(this, target);
-            spawn("live-client", client::run);
+            EventLoop loop = newLoop("live-client");
+            clientHost = LiveHost.client(loop, world, target, options.connectTimeout());
+            client = new ClientApp(clientHost);
+            loop.schedule(0, client::start);
+            loop.start();
         }
+        HostCounterEvents counters = new HostCounterEvents(telemetry, procRoot);
+        ConnectionSampler sampler = new ConnectionSampler(server, client, spill != null ? spill : ConnectionSampler.NO_SPILL);
+        KernelProbe probe = new KernelProbe(this, rows, counters, rows.available() && counters.available(), sampler);
         spawn("kernel-probe", probe::run);
         spawn("live-clock", this::watchDuration);
+    }
+
+    private EventLoop newLoop(String name) {
+        EventLoop loop = new EventLoop(name, clock, e -> fail(e instanceof HostFailure
+                ? e.getMessage() : name + " failed: " + e));
+        loops.add(loop);
+        return loop;
     }
 
     private void spawn(String name, Runnable r) {
@@ -136,13 +189,24 @@ public final class LiveRun implements Run {
         }
     }
 
+    /**
+     * Holds both applications between two callbacks (no socket call, no timer) and stops the
+     * run's clock; the kernels go on. Returns once both loops hold (bounded).
+     */
     @Override
     public void pause() {
         synchronized (pauseLock) {
-            if (state == RunState.RUNNING) {
-                paused = true;
-                state = RunState.PAUSED;
+            if (state != RunState.RUNNING) {
+                return;
             }
+            clock.pause();
+            state = RunState.PAUSED;
+        }
+        loops.forEach(EventLoop::wakeup);
+        try {
+            clock.awaitHeld(PAUSE_HANDSHAKE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -150,27 +214,13 @@ public final class LiveRun implements Run {
     public void resume() {
         synchronized (pauseLock) {
             if (state == RunState.PAUSED) {
-                paused = false;
                 state = RunState.RUNNING;
-                pauseLock.notifyAll();
+                clock.resume();
             }
         }
     }
 
-    /** The applications call this before each socket call: waits while paused, applies knobs. */
-    Scenario beforeCall() {
-        if (paused) {
-            synchronized (pauseLock) {
-                while (paused && isRunning()) {
-                    try {
-                        pauseLock.wait(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return current;
-                    }
-                }
-            }
-        }
+    private void applyKnobs() {
         if (knobs.hasPending()) {
             synchronized (this) {
                 current = knobs.apply(current, (f, text) -> telemetry.event(
@@ -178,7 +228,6 @@ public final class LiveRun implements Run {
                         connections.get(), text));
             }
         }
-        return current;
     }
 
     /** Live runs cannot step: time is the kernel's. */
@@ -206,13 +255,17 @@ public final class LiveRun implements Run {
      */
     public boolean awaitThreads(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        boolean all = true;
+        for (EventLoop loop : loops) {
+            all &= loop.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+        }
         for (Thread t : threads) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left > 0) {
                 t.join(left);
             }
         }
-        return threads.stream().noneMatch(Thread::isAlive);
+        return all && threads.stream().noneMatch(Thread::isAlive);
     }
 
     private void finish(RunState end) {
@@ -222,16 +275,9 @@ public final class LiveRun implements Run {
             }
             state = end;
         }
-        synchronized (pauseLock) {
-            paused = false;
-            pauseLock.notifyAll();
-        }
-        if (client != null) {
-            client.shutdown();
-        }
-        if (server != null) {
-            server.shutdown();
-        }
+        // The loops close their sockets on the way out: closing is not an event of the run.
+        loops.forEach(EventLoop::stop);
+        clock.resume();
         listening.countDown();
         ended.countDown();
     }
@@ -279,6 +325,9 @@ public final class LiveRun implements Run {
     public boolean awaitEnd(long timeoutMillis) throws InterruptedException {
         boolean done = ended.await(timeoutMillis, TimeUnit.MILLISECONDS);
         if (done) {
+            for (EventLoop loop : loops) {
+                loop.join(timeoutMillis);
+            }
             for (Thread t : threads) {
                 t.join(Math.max(1, timeoutMillis));
             }
@@ -296,13 +345,13 @@ public final class LiveRun implements Run {
      * When this run's client never made a connection: why (the last connect() failure), for a
      * command that must not report success. Empty when it connected or there is no client.
      */
-    public java.util.Optional<String> clientNeverConnected() {
-        LiveClient c = client;
+    public Optional<String> clientNeverConnected() {
+        LiveHost c = clientHost;
         if (c == null || c.everConnected()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String why = c.lastConnectFailure();
-        return java.util.Optional.of(why != null ? why : "no connection to " + LiveServer.hostPort(options.connect() != null
+        return Optional.of(why != null ? why : "no connection to " + Addresses.hostPort(options.connect() != null
                 ? options.connect() : options.listen()) + " was made");
     }
 
@@ -311,35 +360,18 @@ public final class LiveRun implements Run {
         return listenPort;
     }
 
-    // ------------------------------------------------------------------ for the apps
+    // ------------------------------------------------------------------ for the probe and tests
 
     LiveTelemetry telemetry() {
         return telemetry;
     }
 
-    Scenario scenario() {
-        return current;
-    }
-
-    void listeningOn(int port) {
-        listenPort = port;
-        listening.countDown();
-    }
-
-    int nextConnection() {
-        return connections.incrementAndGet();
+    RunClock clock() {
+        return clock;
     }
 
     int connections() {
         return connections.get();
-    }
-
-    void serverConnected(Half h) {
-        serverHalf = h;
-    }
-
-    void clientConnected(Half h) {
-        clientHalf = h;
     }
 
     Half serverHalf() {
@@ -350,20 +382,18 @@ public final class LiveRun implements Run {
         return clientHalf;
     }
 
-    KernelProbe probe() {
-        return probe;
-    }
-
-    LiveServer server() {
+    /** The server app (after start), or null. */
+    ServerSide server() {
         return server;
     }
 
-    LiveClient client() {
+    /** The client app (after start), or null. */
+    ClientApp client() {
         return client;
     }
 
-    LiveOptions options() {
-        return options;
+    List<EventLoop> loops() {
+        return List.copyOf(loops);
     }
 
     /** Sleeps, returning early when the run ends. */
@@ -385,8 +415,8 @@ public final class LiveRun implements Run {
     @Override
     public RunSummary summary() {
         SummaryCollector c = collector;
-        LiveServer s = server;
-        LiveClient cl = client;
+        ServerSide s = server;
+        ClientApp cl = client;
         return new RunSummary(current.name(), "live", current.run().seed(), telemetry.now(),
                 c.firstZeroWindow(), c.firstEagain(), c.firstRst(), c.firstClientError(),
                 s == null ? List.of() : s.errors(), cl == null ? List.of() : cl.errors(),
@@ -394,5 +424,63 @@ public final class LiveRun implements Run {
                 s == null ? 0 : s.messagesSent(), s == null ? 0 : s.messagesDropped(), connections.get(),
                 c.zeroWindowEvents(), -1, c.probes(), -1, -1, c.events(), -1,
                 c.peakSendQueue(), c.peakReceiveQueue(), -1, -1);
+    }
+
+    /** What the hosts see of this run. */
+    private final class World implements LiveWorld {
+        @Override
+        public Scenario scenario() {
+            return current;
+        }
+
+        @Override
+        public void applyKnobs() {
+            LiveRun.this.applyKnobs();
+        }
+
+        @Override
+        public void event(Side side, EventKind kind, Errno errno, long bytes, int connection, String detail) {
+            // After the end, a loop may finish its callback against sockets the other loop
+            // already closed: what it sees then is not part of the run.
+            if (isRunning()) {
+                telemetry.event(side, kind, errno, bytes, connection, detail);
+            }
+        }
+
+        @Override
+        public int openConnection() {
+            return connections.incrementAndGet();
+        }
+
+        @Override
+        public int acceptedConnection() {
+            return connections.get();
+        }
+
+        @Override
+        public boolean clientInProcess() {
+            return options.runsClient();
+        }
+
+        @Override
+        public void connected(Side side, int connection, int localPort, int remotePort, long bufferBytes) {
+            Half h = new Half(connection, localPort, remotePort, bufferBytes);
+            if (side == Side.SERVER) {
+                serverHalf = h;
+            } else {
+                clientHalf = h;
+            }
+        }
+
+        @Override
+        public void listening(int port) {
+            listenPort = port;
+            listening.countDown();
+        }
+
+        @Override
+        public KernelRows rows() {
+            return rows;
+        }
     }
 }

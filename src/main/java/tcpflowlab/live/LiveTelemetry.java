@@ -13,22 +13,20 @@ import java.util.function.LongSupplier;
 /**
  * The Live engine's instrumentation channel. Three threads report (server, client, kernel
  * probe), so every call is serialized here: sinks such as the UI's single-producer recorder
- * and the CSV writer then see one producer at a time. Times are wall-clock nanoseconds since
- * the run started.
+ * and the CSV writer then see one producer at a time. Times come from the run's clock
+ * (wall-clock nanoseconds since the run started, not counting pauses).
  */
 final class LiveTelemetry {
     private final TelemetrySink[] sinks;
     private final LongSupplier clock;
-    private final long start;
 
     LiveTelemetry(List<TelemetrySink> sinks, LongSupplier clock) {
         this.sinks = sinks.toArray(new TelemetrySink[0]);
         this.clock = clock;
-        this.start = clock.getAsLong();
     }
 
     long now() {
-        return clock.getAsLong() - start;
+        return clock.getAsLong();
     }
 
     synchronized void event(Side side, EventKind kind, Errno errno, long bytes, int connection, String detail) {

@@ -120,6 +120,17 @@ public enum ScenarioField {
         return liveEffect;
     }
 
+    /**
+     * Why the Live engine ignores this field, for the fields only the Model uses, or empty: the
+     * Model charges virtual time for a socket call, a real call takes real time.
+     */
+    public Optional<String> modelOnly() {
+        return this == SERVER_CALL_COST || this == CLIENT_CALL_COST
+                ? Optional.of("Model only: a real socket call takes real time, so it does not apply to real sockets "
+                        + "(the Live engine)")
+                : Optional.empty();
+    }
+
     public boolean isNumeric() {
         return type == Type.INT || type == Type.LONG || type == Type.DOUBLE;
     }

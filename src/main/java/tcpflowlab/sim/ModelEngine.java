@@ -3,8 +3,9 @@ package tcpflowlab.sim;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.engine.ScenarioKnobs;
-import tcpflowlab.sim.app.AppContext;
 import tcpflowlab.sim.app.ClientApp;
+import tcpflowlab.sim.app.ConnectionSampler;
+import tcpflowlab.sim.app.KernelQueues;
 import tcpflowlab.sim.app.ServerApp;
 import tcpflowlab.sim.app.ServerSide;
 import tcpflowlab.sim.app.SpillServerApp;
@@ -18,7 +19,6 @@ import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.Knobs;
 import tcpflowlab.engine.RunSummary;
-import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
 import tcpflowlab.telemetry.TelemetrySink;
@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * {@code tcpflowlab.run.ModelRun}, which paces it to the wall clock on its own thread.
  * The same scenario and seed always give the same events, byte for byte.
  */
-public final class ModelEngine implements AppContext {
+public final class ModelEngine implements ModelAppContext {
     public static final int SERVER_PORT = 5000;
     private static final int FIRST_CLIENT_PORT = 40_000;
 
@@ -50,6 +50,7 @@ public final class ModelEngine implements AppContext {
     private final Host clientHost;
     private final ServerSide server;
     private final ClientApp client;
+    private final ConnectionSampler sampler;
     private final long endTime;
     private final long samplePeriod;
     private StreamTap tap = StreamTap.NONE;
@@ -82,6 +83,7 @@ public final class ModelEngine implements AppContext {
                 ? new SpillServerApp(this, new MemoryOverflowQueue(scenario.server().spillCapacityBytes()))
                 : new ServerApp(this);
         this.client = new ClientApp(this);
+        this.sampler = new ConnectionSampler(server, client, ConnectionSampler.of(server));
         this.endTime = Math.round(scenario.run().durationS() * 1e9);
         this.samplePeriod = Math.max(1, Math.round(scenario.run().samplePeriodMs() * 1e6));
     }
@@ -164,11 +166,11 @@ public final class ModelEngine implements AppContext {
                 : c.receiveBuffer().capacity();
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
-        telemetry.sample(new Sample(sim.now(), sendQueue, sendCap, recvQueue, recvCap, window, inFlight,
-                server.bytesWritten(), client.bytesRead(), server.spillDepthBytes(), server.spillDepthMessages(), 0));
+        telemetry.sample(sampler.sample(sim.now(), new KernelQueues(sendQueue, sendCap, recvQueue, recvCap, window,
+                inFlight)));
     }
 
-    // ------------------------------------------------------------------ AppContext
+    // ------------------------------------------------------------------ ModelAppContext
 
     @Override
     public Simulator sim() {

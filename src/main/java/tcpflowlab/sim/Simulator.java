@@ -1,17 +1,20 @@
 package tcpflowlab.sim;
 
+import tcpflowlab.sim.app.AppClock;
+
 /**
  * The virtual clock and the event queue. Time is in nanoseconds since the run started and
  * moves only when an event is taken from the queue (or an application advances it inline
  * over calls nothing else can observe, see {@link #advanceTo}). Single-threaded by design.
  */
-public final class Simulator {
+public final class Simulator implements AppClock {
     private static final long NO_TAG = Long.MIN_VALUE;
 
     private final EventQueue queue = new EventQueue();
     private long now;
     private long eventsProcessed;
 
+    @Override
     public long now() {
         return now;
     }
@@ -29,6 +32,7 @@ public final class Simulator {
         return queue.peekTime();
     }
 
+    @Override
     public void schedule(long at, SimEvent event) {
         if (at < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
@@ -36,6 +40,7 @@ public final class Simulator {
         queue.add(at, event, NO_TAG);
     }
 
+    @Override
     public void after(long delayNanos, SimEvent event) {
         schedule(now + delayNanos, event);
     }

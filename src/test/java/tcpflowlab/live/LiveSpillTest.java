@@ -30,7 +30,7 @@ class LiveSpillTest {
         run.start();
         assertTrue(run.awaitEnd(60_000));
         assertEquals(RunState.FINISHED, run.state(), "" + run.failure());
-        LiveClient client = run.client();
+        tcpflowlab.sim.app.ClientApp client = run.client();
         assertTrue(client.hangUps() >= 5, "the client dropped the connection " + client.hangUps() + " times");
         assertEquals(0, client.gaps(), "no sequence skipped");
         assertEquals(client.lastSeen(), client.delivered(), "every sequence 1 .. N exactly once, in order");
@@ -44,7 +44,7 @@ class LiveSpillTest {
             assertTrue(rec.samples.stream().anyMatch(x -> x.spillDepthBytes() > 100_000), "and in bytes");
             assertTrue(rec.samples.stream().anyMatch(x -> x.spillFsyncNanos() > 0), "and the fsync latency");
         }
-        long produced = run.server().spill().produced();
+        long produced = ((tcpflowlab.sim.app.SpillServerApp) run.server()).produced();
         // What the client has not acknowledged is still on disk, durable, for its next return.
         try (SpillQueue q = SpillQueue.open(SpillConfig.defaults(dir))) {
             assertEquals(produced, q.lastSequence(), "every produced message was kept");

@@ -1,7 +1,6 @@
 package tcpflowlab.sim;
 
 import tcpflowlab.scenario.Scenario;
-import tcpflowlab.sim.app.AppContext;
 import tcpflowlab.sim.tcp.SimSocket;
 import tcpflowlab.spill.Frames;
 import tcpflowlab.telemetry.Errno;
@@ -20,7 +19,7 @@ import java.util.SplittableRandom;
  * script (what it sends, how much it takes, when it ends), so a test can be the hostile peer
  * the real Model apps never are.
  */
-final class ScriptedPeers implements AppContext {
+final class ScriptedPeers implements ModelAppContext {
     record Event(Side side, EventKind kind, int connection, String detail) {
     }
 

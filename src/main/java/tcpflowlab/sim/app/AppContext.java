@@ -2,7 +2,6 @@ package tcpflowlab.sim.app;
 
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.sim.SimEvent;
-import tcpflowlab.sim.Simulator;
 import tcpflowlab.sim.tcp.SimSocket;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
@@ -16,7 +15,8 @@ import java.util.SplittableRandom;
  * INET's application/protocol split, applications never see the TCP internals.
  */
 public interface AppContext {
-    Simulator sim();
+    /** The clock and timers; the apps see no engine behind it. */
+    AppClock clock();
 
     /** The scenario with every applied knob change; read it afresh at each call. */
     Scenario scenario();
@@ -47,18 +47,23 @@ public interface AppContext {
     SimSocket connect(SimEvent onDone);
 
     /**
-     * Moves the clock to {@code next} without an event when nothing else is due before it, so
-     * a loop of identical calls need not queue one event per call.
-     *
-     * @return true when the caller may go on inline at {@code next}
+     * What one socket call costs on the clock, given the scenario's {@code callCostNs}: the Model
+     * charges it (its calls take no time otherwise); a real call takes real time, so a real
+     * socket charges nothing.
      */
-    default boolean continueInline(long next) {
-        Simulator sim = sim();
-        if (next < sim.nextEventTime()) {
-            sim.advanceTo(next);
-            beforeCall();
-            return true;
-        }
-        return false;
-    }
+    long callCost(long configuredNanos);
+
+    /**
+     * The DROP loop's skip-ahead: how many more identical calls, {@code period} apart, would fail
+     * the same way before anything else can happen; the clock moves over them, so they are
+     * counted at once instead of made one by one. Real sockets make every call (0).
+     */
+    long skipRepeats(long period);
+
+    /**
+     * Whether a loop of socket calls may make its next call at {@code next} without returning to
+     * the engine: true when nothing else is due first (then knob changes are applied, as before
+     * each call). False means: schedule the next call at {@code next} and return.
+     */
+    boolean continueInline(long next);
 }

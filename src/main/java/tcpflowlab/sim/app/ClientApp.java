@@ -46,7 +46,7 @@ public final class ClientApp {
 
     public ClientApp(AppContext ctx) {
         this.ctx = ctx;
-        this.errors = new ErrnoTally(Side.CLIENT, ctx::event, () -> ctx.sim().now());
+        this.errors = new ErrnoTally(Side.CLIENT, ctx::event, () -> ctx.clock().now());
     }
 
     public void start() {
@@ -68,6 +68,7 @@ public final class ClientApp {
         int error = s.takeError();
         if (error < 0 || s.getpeername() < 0) {
             Errno e = error < 0 ? Errno.fromReturn(error) : Errno.ECONNREFUSED;
+            errors.counted(e); // into the summary: a run that never connected says why
             ctx.event(Side.CLIENT, EventKind.CONNECT_FAILED, e, 0, s.connection(),
                     "connect() failed: " + e.label() + " " + e.message());
             s.close();
@@ -79,16 +80,16 @@ public final class ClientApp {
         }
         connectsSucceeded++;
         backoffMs = -1;
-        connectedAt = ctx.sim().now();
+        connectedAt = ctx.clock().now();
         frames.newConnection();
         nextLoop(0);
     }
 
     private void nextLoop(long delay) {
         if (ctx.scenario().client().strategy() == ReadStrategy.DRAIN) {
-            ctx.sim().after(delay, this::waitReadable);
+            ctx.clock().after(delay, this::waitReadable);
         } else {
-            ctx.sim().after(delay, this::readOnce);
+            ctx.clock().after(delay, this::readOnce);
         }
     }
 
@@ -120,7 +121,7 @@ public final class ClientApp {
         } else {
             failed("recv", Errno.fromReturn(n));
             logPeer();
-            nextLoop(c.callCostNs());
+            nextLoop(ctx.callCost(c.callCostNs()));
         }
     }
 
@@ -152,9 +153,9 @@ public final class ClientApp {
                 if (!onData(n)) {
                     return;
                 }
-                long next = ctx.sim().now() + c.callCostNs();
+                long next = ctx.clock().now() + ctx.callCost(c.callCostNs());
                 if (!ctx.continueInline(next)) {
-                    ctx.sim().schedule(next, this::drain);
+                    ctx.clock().schedule(next, this::drain);
                     return;
                 }
                 continue;
@@ -173,7 +174,7 @@ public final class ClientApp {
             }
             failed("recv", Errno.fromReturn(n));
             logPeer();
-            nextLoop(c.callCostNs());
+            nextLoop(ctx.callCost(c.callCostNs()));
             return;
         }
     }
@@ -186,7 +187,7 @@ public final class ClientApp {
         if (c.processingJitterMs() > 0) {
             ms += ctx.random().nextDouble() * c.processingJitterMs();
         }
-        ctx.sim().after(c.callCostNs() + Math.round(ms * 1_000_000.0), this::sendReply);
+        ctx.clock().after(ctx.callCost(c.callCostNs()) + Math.round(ms * 1_000_000.0), this::sendReply);
     }
 
     private boolean spillProtocol() {
@@ -259,11 +260,11 @@ public final class ClientApp {
             }
         }
         logPeer();
-        if (c.disconnectEveryS() > 0 && ctx.sim().now() - connectedAt >= Math.round(c.disconnectEveryS() * 1e9)) {
+        if (c.disconnectEveryS() > 0 && ctx.clock().now() - connectedAt >= Math.round(c.disconnectEveryS() * 1e9)) {
             hangUp(c);
             return;
         }
-        nextLoop(c.callCostNs());
+        nextLoop(ctx.callCost(c.callCostNs()));
     }
 
     /** The client leaves on purpose (client.disconnectEveryS), then comes back after the back-off. */
@@ -317,7 +318,7 @@ public final class ClientApp {
         long delay = Math.round(backoffMs * 1_000_000.0);
         ctx.event(Side.CLIENT, EventKind.RECONNECT, null, 0, 0,
                 String.format(java.util.Locale.ROOT, "reconnecting in %.0f ms", backoffMs));
-        ctx.sim().after(delay, this::connect);
+        ctx.clock().after(delay, this::connect);
     }
 
     private byte[] buffer(int size) {

@@ -16,7 +16,7 @@ import java.util.List;
  * sends fixed-size messages as fast as its loop allows, never reading the replies unless told
  * to. What it does when send() fails with EAGAIN is its {@link OverflowPolicy}. A partially
  * written message is always completed first (a sane C loop does that), so the byte stream
- * stays whole messages. A later SPILL policy plugs in at {@link #onSendBufferFull}.
+ * stays whole messages. The SPILL policy is its own app, {@link SpillServerApp}.
  */
 public final class ServerApp implements ServerSide {
     private final AppContext ctx;
@@ -39,7 +39,7 @@ public final class ServerApp implements ServerSide {
 
     public ServerApp(AppContext ctx) {
         this.ctx = ctx;
-        this.errors = new ErrnoTally(Side.SERVER, ctx::event, () -> ctx.sim().now());
+        this.errors = new ErrnoTally(Side.SERVER, ctx::event, () -> ctx.clock().now());
     }
 
     @Override
@@ -92,9 +92,9 @@ public final class ServerApp implements ServerSide {
                 if (stalled) {
                     endStall(c);
                 }
-                long next = ctx.sim().now() + period(c);
+                long next = ctx.clock().now() + period(c);
                 if (!ctx.continueInline(next)) {
-                    ctx.sim().schedule(next, this::sendLoop);
+                    ctx.clock().schedule(next, this::sendLoop);
                     return;
                 }
                 continue;
@@ -144,27 +144,22 @@ public final class ServerApp implements ServerSide {
 
     /**
      * DROP: this message and every further attempt until the next event fails the same way,
-     * since nothing can change the socket in between; they are counted at once instead of
-     * simulated call by call.
+     * since nothing can change the socket in between; where the engine can tell how many that
+     * is (the Model), they are counted at once instead of made call by call.
      */
     private void dropUntilNextEvent(ServerConfig c) {
-        long now = ctx.sim().now();
         long p = period(c);
-        long more = Math.max(0, (ctx.sim().nextEventTime() - now - 1) / p);
-        long dropped = 1 + more;
         if (!stalled) {
             stalled = true;
             droppedInStall = 0;
             ctx.event(Side.SERVER, EventKind.DROP, Errno.EAGAIN, message.length, socket.connection(),
                     "send() failed with EAGAIN: dropping messages until the send buffer has room");
         }
+        long dropped = 1 + ctx.skipRepeats(p);
         droppedInStall += dropped;
         messagesDropped += dropped;
         bytesDropped += dropped * message.length;
-        if (more > 0) {
-            ctx.sim().advanceTo(now + more * p);
-        }
-        ctx.sim().schedule(ctx.sim().now() + p, this::sendLoop);
+        ctx.clock().after(p, this::sendLoop);
     }
 
     private void endStall(ServerConfig c) {
@@ -219,8 +214,8 @@ public final class ServerApp implements ServerSide {
         }
     }
 
-    private static long period(ServerConfig c) {
-        return c.callCostNs() + Math.round(c.sendGapUs() * 1_000.0);
+    private long period(ServerConfig c) {
+        return ctx.callCost(c.callCostNs()) + Math.round(c.sendGapUs() * 1_000.0);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class SpillServerApp implements ServerSide {
     public SpillServerApp(AppContext ctx, OverflowQueue queue) {
         this.ctx = ctx;
         this.queue = queue;
-        this.errors = new ErrnoTally(Side.SERVER, ctx::event, () -> ctx.sim().now());
+        this.errors = new ErrnoTally(Side.SERVER, ctx::event, () -> ctx.clock().now());
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class SpillServerApp implements ServerSide {
         ctx.event(Side.SERVER, EventKind.LISTEN, null, 0, 0, "listening; overflow policy SPILL: every message is kept "
                 + "in the durable queue until the client acknowledges it");
         ctx.onAcceptable(this::onAcceptable);
-        ctx.sim().schedule(0, this::produce);
+        ctx.clock().schedule(0, this::produce);
     }
 
     private void produce() {
@@ -93,7 +93,7 @@ public final class SpillServerApp implements ServerSide {
                     : "the client is slow (send buffer full): messages wait in the durable queue");
         }
         pump();
-        ctx.sim().after(c.callCostNs() + Math.round(c.sendGapUs() * 1_000.0), this::produce);
+        ctx.clock().after(ctx.callCost(c.callCostNs()) + Math.round(c.sendGapUs() * 1_000.0), this::produce);
     }
 
     private void onAcceptable() {
