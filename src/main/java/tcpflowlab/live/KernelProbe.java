@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The kernel's view of the connection, every 10 ms (less often where reading it is costly), on Linux: the two sockets' rows of
  * /proc/net/tcp{,6} give the server's send queue (tx_queue), the client's receive queue
- * (rx_queue) and the pending timer (4 = zero-window probe); the kernel's events come from a
- * {@link KernelEventSource}. The same {@link ConnectionSampler} as the Model's adds the apps'
+ * (rx_queue); the window and the kernel's events (zero windows, probes, resets) come from the
+ * run's own {@link tcpflowlab.live.wire.ConnectionTruth}, never from host-wide counters. The same {@link ConnectionSampler} as the Model's adds the apps'
  * counters. Elsewhere it reports once that only application-level telemetry is available.
  * While the run is paused it takes no samples: the run's clock stands still.
  */
@@ -28,15 +28,16 @@ final class KernelProbe {
 
     private final LiveRun run;
     private final ProcRows rows;
-    private final KernelEventSource events;
+    private final java.util.function.IntToLongFunction clientWindow;
     private final boolean available;
     private final ConnectionSampler sampler;
-    private boolean probeTimerSeen;
 
-    KernelProbe(LiveRun run, ProcRows rows, KernelEventSource events, boolean available, ConnectionSampler sampler) {
+    /** {@code clientWindow}: the window the client last advertised on a connection, -1 when not known. */
+    KernelProbe(LiveRun run, ProcRows rows, java.util.function.IntToLongFunction clientWindow, boolean available,
+                ConnectionSampler sampler) {
         this.run = run;
         this.rows = rows;
-        this.events = events;
+        this.clientWindow = clientWindow;
         this.available = available;
         this.sampler = sampler;
     }
@@ -80,21 +81,16 @@ final class KernelProbe {
             List<TcpSocketRow> all = rows.read(wanted);
             serverRow = server == null ? null : ProcRows.find(all, server.localPort(), server.remotePort()).orElse(null);
             clientRow = client == null ? null : ProcRows.find(all, client.localPort(), client.remotePort()).orElse(null);
-            events.poll(run.connections());
-            boolean probing = serverRow != null && serverRow.timer() == TcpSocketRow.TIMER_ZERO_WINDOW_PROBE;
-            if (probing && !probeTimerSeen) {
-                run.event(Side.SERVER, EventKind.PERSIST_TIMER, null, serverRow.txQueue(), server.id(),
-                        "kernel: the server socket's zero-window probe timer is armed (timer 4 in /proc/net/tcp), "
-                                + serverRow.txQueue() + " B in its send queue");
-            }
-            probeTimerSeen = probing;
         }
         long sendQueue = serverRow == null ? 0 : serverRow.txQueue();
         long receiveQueue = clientRow == null ? 0 : clientRow.rxQueue();
         long receiveCap = client == null ? 0 : client.bufferBytes();
-        // /proc has no window column: the chart's "window" in Live mode is the free space of
-        // the client's receive buffer, an upper bound of what its kernel can offer.
-        long window = clientRow == null ? 0 : Math.max(0, receiveCap - receiveQueue);
+        // The window the client advertised, from the same source as the zero-window events, so
+        // the line and the shading cannot disagree; until that source knows it (no segment yet),
+        // the free space of the client's receive buffer, an upper bound of what it can offer.
+        LiveRun.Half current = client != null ? client : server;
+        long advertised = current == null ? -1 : clientWindow.applyAsLong(current.id());
+        long window = advertised >= 0 ? advertised : clientRow == null ? 0 : Math.max(0, receiveCap - receiveQueue);
         run.telemetry().sample(sampler.sample(run.timeNanos(), new KernelQueues(sendQueue,
                 server == null ? 0 : server.bufferBytes(), receiveQueue, receiveCap, window, sendQueue)));
     }

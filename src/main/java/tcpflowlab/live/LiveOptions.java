@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
  * unless an address is named explicitly); or only the client, connecting to a named peer.
  */
 public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect, java.nio.file.Path spillDir,
-                          java.time.Duration connectTimeout) {
+                          java.time.Duration connectTimeout, boolean captureAllowed) {
     /** The sides that run in this process. */
     public enum Mode { BOTH, SERVER_ONLY, CLIENT_ONLY }
 
@@ -25,15 +25,15 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
     /** Both sides, the server on 127.0.0.1:{@code port} (0: any free port). */
     public static LiveOptions both(int port) {
         return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", port), null, null,
-                DEFAULT_CONNECT_TIMEOUT);
+                DEFAULT_CONNECT_TIMEOUT, true);
     }
 
     public static LiveOptions serverOnly(InetSocketAddress listen) {
-        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null, DEFAULT_CONNECT_TIMEOUT);
+        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null, DEFAULT_CONNECT_TIMEOUT, true);
     }
 
     public static LiveOptions clientOnly(InetSocketAddress connect) {
-        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null, DEFAULT_CONNECT_TIMEOUT);
+        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null, DEFAULT_CONNECT_TIMEOUT, true);
     }
 
     /**
@@ -41,12 +41,20 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
      * replays what it holds); without one, a temporary directory is used and removed at the end.
      */
     public LiveOptions withSpillDir(java.nio.file.Path dir) {
-        return new LiveOptions(mode, listen, connect, dir, connectTimeout);
+        return new LiveOptions(mode, listen, connect, dir, connectTimeout, captureAllowed);
     }
 
     /** The client's deadline for each connect(); a peer silent that long counts as ETIMEDOUT. */
     public LiveOptions withConnectTimeout(java.time.Duration timeout) {
-        return new LiveOptions(mode, listen, connect, spillDir, timeout);
+        return new LiveOptions(mode, listen, connect, spillDir, timeout, captureAllowed);
+    }
+
+    /**
+     * Whether the run's segments may come from a loopback capture (when this machine permits
+     * one); false: from each connection's own /proc/net/tcp row and ss -tin only.
+     */
+    public LiveOptions withCapture(boolean allowed) {
+        return new LiveOptions(mode, listen, connect, spillDir, connectTimeout, allowed);
     }
 
     public boolean runsServer() {

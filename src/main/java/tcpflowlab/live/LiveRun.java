@@ -7,6 +7,11 @@ import tcpflowlab.live.host.KernelRows;
 import tcpflowlab.live.host.LiveHost;
 import tcpflowlab.live.host.LiveWorld;
 import tcpflowlab.live.host.RunClock;
+import tcpflowlab.live.wire.ConnectionTruth;
+import tcpflowlab.live.wire.ConnectionTruths;
+import tcpflowlab.live.wire.TruthOptions;
+import tcpflowlab.telemetry.SegmentRecord;
+import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.scenario.OverflowPolicy;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
@@ -78,6 +83,8 @@ public final class LiveRun implements Run {
     private volatile ClientApp client;
     private volatile LiveHost clientHost;
     private ProcRows rows;
+    private volatile ConnectionTruth truth;
+    private volatile Path captureCopy;
 
     public LiveRun(Scenario scenario, List<TelemetrySink> sinks, LiveOptions options, ScenarioCodec codec) {
         this(scenario, sinks, options, codec, Path.of("/proc"));
@@ -139,6 +146,8 @@ public final class LiveRun implements Run {
                 return;
             }
         }
+        // Before the client connects, so that a capture sees the handshake.
+        truth = openTruth();
         if (options.runsClient()) {
             InetSocketAddress target = options.runsServer()
                     ? new InetSocketAddress("127.0.0.1", listenPort) : options.connect();
@@ -148,11 +157,66 @@ public final class LiveRun implements Run {
             loop.schedule(0, client::start);
             loop.start();
         }
-        HostCounterEvents counters = new HostCounterEvents(telemetry, procRoot);
         ConnectionSampler sampler = new ConnectionSampler(server, client, spill != null ? spill : ConnectionSampler.NO_SPILL);
-        KernelProbe probe = new KernelProbe(this, rows, counters, rows.available() && counters.available(), sampler);
+        ConnectionTruth t = truth;
+        KernelProbe probe = new KernelProbe(this, rows, t::clientWindow, rows.available(), sampler);
         spawn("kernel-probe", probe::run);
         spawn("live-clock", this::watchDuration);
+    }
+
+    /**
+     * Where this run's segments and kernel events come from: a loopback capture of its own ports
+     * when permitted (and the peer is on loopback, which is all the capture sees), else each
+     * connection's own /proc/net/tcp row and ss -tin. Never host-wide counters: those count
+     * every connection on the machine.
+     */
+    private ConnectionTruth openTruth() {
+        InetSocketAddress where = options.runsServer() ? options.listen() : options.connect();
+        int port = options.runsServer() ? listenPort : where.getPort();
+        boolean loopback = where.getAddress() != null && where.getAddress().isLoopbackAddress();
+        TruthOptions.CaptureChoice capture = options.captureAllowed() && loopback
+                ? TruthOptions.CaptureChoice.WHEN_PERMITTED : TruthOptions.CaptureChoice.OFF;
+        TruthOptions o = TruthOptions.forPort(port).withCapture(capture).withProcRoot(procRoot);
+        if (captureCopy != null) {
+            o = o.withCaptureCopy(captureCopy);
+        }
+        ConnectionTruth t = ConnectionTruths.open(o, new TelemetrySink() {
+            @Override
+            public void onEvent(TcpEvent e) {
+                if (isRunning()) {
+                    telemetry.event(e);
+                }
+            }
+
+            @Override
+            public void onSegment(SegmentRecord r) {
+                if (isRunning()) {
+                    telemetry.segment(r);
+                }
+            }
+        }, clock::now);
+        telemetry.event(Side.SERVER, EventKind.LISTEN, null, 0, 0, "kernel events and the window " + t.description());
+        return t;
+    }
+
+    /** Where this run's kernel events come from, in one line for the UI; null before start. */
+    public String telemetrySource() {
+        ConnectionTruth t = truth;
+        return t == null ? null : t.description();
+    }
+
+    /**
+     * Keep the raw loopback capture of the run (pcapng) in {@code file}, when a capture is
+     * permitted; call before {@link #start}.
+     */
+    public void keepCapture(Path file) {
+        captureCopy = file;
+    }
+
+    /** Whether the run's segments come from a loopback capture (else from polling /proc and ss). */
+    public boolean captured() {
+        ConnectionTruth t = truth;
+        return t != null && t.source() == ConnectionTruth.Source.CAPTURE;
     }
 
     private EventLoop newLoop(String name) {
@@ -277,6 +341,10 @@ public final class LiveRun implements Run {
         }
         // The loops close their sockets on the way out: closing is not an event of the run.
         loops.forEach(EventLoop::stop);
+        ConnectionTruth t = truth;
+        if (t != null) {
+            t.close();
+        }
         clock.resume();
         listening.countDown();
         ended.countDown();
@@ -444,6 +512,10 @@ public final class LiveRun implements Run {
             // already closed: what it sees then is not part of the run.
             if (isRunning()) {
                 telemetry.event(side, kind, errno, bytes, connection, detail);
+                ConnectionTruth t = truth;
+                if (t != null && errno != null) {
+                    t.socketResult(side, connection, errno); // a polling source places the RST by it
+                }
             }
         }
 

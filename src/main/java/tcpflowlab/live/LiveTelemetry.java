@@ -2,6 +2,7 @@ package tcpflowlab.live;
 
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.SegmentRecord;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
@@ -33,6 +34,19 @@ final class LiveTelemetry {
         TcpEvent e = new TcpEvent(now(), side, kind, errno, bytes, connection, detail);
         for (TelemetrySink s : sinks) {
             s.onEvent(e);
+        }
+    }
+
+    /** An event the wire source timed itself (a segment's capture time). */
+    synchronized void event(TcpEvent e) {
+        for (TelemetrySink s : sinks) {
+            s.onEvent(e);
+        }
+    }
+
+    synchronized void segment(SegmentRecord r) {
+        for (TelemetrySink s : sinks) {
+            s.onSegment(r);
         }
     }
 

@@ -4,7 +4,6 @@ import tcpflowlab.export.CsvTelemetryWriter;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.live.LiveRun;
-import tcpflowlab.live.LoopbackCapture;
 import tcpflowlab.run.ModelRun;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
@@ -41,8 +40,7 @@ public final class RunController implements AutoCloseable {
     private Recorder recorder;
     private CsvTelemetryWriter log;
     private tcpflowlab.export.PcapWriter capture;
-    private volatile LoopbackCapture liveCapture;
-    private String captureWhyNot;
+    static final String LIVE_CAPTURE = "live.pcapng";
     static final String CAPTURE = "run.pcap";
     private volatile Path logDir;
     /**
@@ -73,11 +71,9 @@ public final class RunController implements AutoCloseable {
             throw new UncheckedIOException("cannot create the run's temporary log", e);
         }
         if (engine == Engines.Kind.LIVE) {
-            int port = freePort();
-            LoopbackCapture.Attempt attempt = LoopbackCapture.start(port, logDir.resolve("live.pcapng"));
-            liveCapture = attempt.capture();
-            captureWhyNot = attempt.whyNot();
-            liveRun = engines.live(scenario, List.of(recorder, log), LiveOptions.both(port));
+            liveRun = engines.live(scenario, List.of(recorder, log), LiveOptions.both(0));
+            // the capture the run reads its own segments from, kept for File -> Export -> pcap
+            liveRun.keepCapture(logDir.resolve(LIVE_CAPTURE));
             run = liveRun;
             return;
         }
@@ -183,20 +179,17 @@ public final class RunController implements AutoCloseable {
             capture.flush();
             return logDir.resolve(CAPTURE);
         }
-        return liveCapture == null ? null : liveCapture.file();
+        return liveRun == null || !liveRun.captured() ? null : logDir.resolve(LIVE_CAPTURE);
     }
 
-    /** Why a Live run has no capture, or null. */
+    /** Why a Live run has no capture (where its kernel events come from instead), or null. */
     public String captureWhyNot() {
-        return captureWhyNot;
+        return liveRun == null || liveRun.captured() ? null : liveRun.telemetrySource();
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            return 0;
-        }
+    /** Where the Live run's kernel events come from (capture or per-connection polling), or null. */
+    public String telemetrySource() {
+        return liveRun == null ? null : liveRun.telemetrySource();
     }
 
     /** The run's temporary samples.csv / events.csv, flushed up to now. */
@@ -222,10 +215,6 @@ public final class RunController implements AutoCloseable {
                 // a temporary file
             }
         }
-        if (liveCapture != null) {
-            liveCapture.close();
-            liveCapture = null;
-        }
         if (log != null) {
             try {
                 log.close();
@@ -249,9 +238,9 @@ public final class RunController implements AutoCloseable {
      * when the JVM exits with a run still open.
      */
     void removeTemporaryFiles() {
-        LoopbackCapture c = liveCapture;
-        if (c != null) {
-            c.close(); // dumpcap is a process of its own: it would outlive the app
+        LiveRun r = liveRun;
+        if (r != null) {
+            r.stop(); // its dumpcap is a process of its own: it would outlive the app
         }
         Path dir = logDir;
         if (dir != null) {
