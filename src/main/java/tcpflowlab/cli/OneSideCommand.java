@@ -29,6 +29,10 @@ abstract class OneSideCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "write samples.csv, events.csv and summary.json here")
     Path out;
 
+    @Option(names = "--no-capture", description = "Live engine: take kernel events from this connection's "
+            + "/proc/net/tcp row and ss -tin even where a loopback capture is permitted")
+    boolean noCapture;
+
     @Option(names = "--force", description = "overwrite existing output files in --out")
     boolean force;
 
@@ -41,7 +45,7 @@ abstract class OneSideCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LiveOptions options;
         try {
-            options = options();
+            options = options().withCapture(!noCapture);
         } catch (IllegalArgumentException e) {
             throw new InvalidScenarioException(e.getMessage());
         }

@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
             description = "write samples.csv, events.csv, segments.csv and summary.json here")
     Path out;
 
+    @Option(names = "--no-capture", description = "Live engine: take kernel events from this connection's "
+            + "/proc/net/tcp row and ss -tin even where a loopback capture is permitted")
+    boolean noCapture;
+
     @Option(names = "--force", description = "overwrite existing output files in --out")
     boolean force;
 
@@ -73,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
                 CsvTelemetryWriter files = csv;
                 java.util.function.BooleanSupplier outputFailed = () -> files != null && files.failed();
                 if (kind == Engines.Kind.LIVE) {
-                    summary = LiveCommands.runLive(scenario, sinks, tcpflowlab.live.LiveOptions.both(), codec, stderr, quiet,
+                    summary = LiveCommands.runLive(scenario, sinks, tcpflowlab.live.LiveOptions.both().withCapture(!noCapture), codec, stderr, quiet,
                             signals, outputFailed);
                 } else {
                     ModelEngine model = new Engines(codec).model(scenario, sinks);

@@ -32,7 +32,8 @@ final class SummaryText {
                     s.segments(), s.zeroWindowSegments(), s.zeroWindowProbes(), s.resets()));
         } else {
             line(b, "zero-window events", String.format(Locale.ROOT,
-                    "%,d (host-wide kernel counters; segments are not seen by the live engine)", s.zeroWindowEvents()));
+"%,d (from this connection's /proc/net/tcp row and ss -tin: no capture, so no segments)",
+                    s.zeroWindowEvents()));
         }
         line(b, "peak queues", String.format(Locale.ROOT, "server send %,d B, client receive %,d B",
                 s.peakServerSendQueue(), s.peakClientReceiveQueue()));

@@ -146,8 +146,15 @@ public final class LiveRun implements Run {
                 return;
             }
         }
-        // Before the client connects, so that a capture sees the handshake.
-        truth = openTruth();
+        // Before the client connects, so that a capture sees the handshake. Starting dumpcap
+        // takes up to a second: the run's clock stands still meanwhile (the server, listening,
+        // holds like in a pause), so a run of S seconds still gives its applications S seconds.
+        clock.pause();
+        try {
+            truth = openTruth();
+        } finally {
+            clock.resume();
+        }
         if (options.runsClient()) {
             InetSocketAddress target = options.runsServer()
                     ? new InetSocketAddress("127.0.0.1", listenPort) : options.connect();
@@ -490,7 +497,9 @@ public final class LiveRun implements Run {
                 s == null ? List.of() : s.errors(), cl == null ? List.of() : cl.errors(),
                 s == null ? 0 : s.bytesWritten(), cl == null ? 0 : cl.bytesRead(),
                 s == null ? 0 : s.messagesSent(), s == null ? 0 : s.messagesDropped(), connections.get(),
-                c.zeroWindowEvents(), -1, c.probes(), -1, -1, c.events(), -1,
+                // segments are this run's own only when captured; polling sees no segment
+                c.zeroWindowEvents(), captured() ? c.zeroWindowSegments() : -1, c.probes(),
+                captured() ? c.resets() : -1, captured() ? c.segments() : -1, c.events(), -1,
                 c.peakSendQueue(), c.peakReceiveQueue(), -1, -1);
     }
 
