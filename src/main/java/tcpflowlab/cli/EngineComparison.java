@@ -104,7 +104,7 @@ final class EngineComparison {
     private static final List<String> STORY_CLIENT = List.of("client.reconnect=false");
 
     static final List<Variant> VARIANTS = List.of(
-            // the story: window 0 after about 0.15 s, EAGAIN after about 1.3 s, then the reset
+            // the story: window 0 about 0.5 s after the connect, EAGAIN and the reset about 1.3 s after it
             story("fixed read, CLOSE (the story)", "client.strategy=FIXED_READ", "server.overflowPolicy=CLOSE"),
             story("drain, CLOSE", "client.strategy=DRAIN", "server.overflowPolicy=CLOSE"),
             story("fixed read, BLOCK", "client.strategy=FIXED_READ", "server.overflowPolicy=BLOCK"),
