@@ -6,12 +6,12 @@ import tcpflowlab.engine.Outcome;
 import tcpflowlab.engine.RunSummary;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
-import tcpflowlab.scenario.OverflowPolicy;
 import tcpflowlab.scenario.Presets;
-import tcpflowlab.scenario.ReadStrategy;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.Sample;
+import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.telemetry.TelemetrySink;
 
@@ -19,17 +19,26 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * Runs the story's variants (fixed read vs drain, CLOSE vs BLOCK) with pinned buffers in both
- * engines and compares their outcome classes ({@link Outcome}) and when the server first met
- * EAGAIN. Each engine's samples and events are kept, for a model-vs-kernel overlay chart.
+ * Runs a set of variants, the story's four (fixed read vs drain, CLOSE vs BLOCK, pinned buffers)
+ * and five other regimes, in both engines and compares their outcome classes ({@link Outcome})
+ * and the rhythm of their persist probes ({@link ProbeComparison}); it also reports when each
+ * run first saw a zero window and EAGAIN. Each engine's samples and events are kept, for a
+ * model-vs-kernel overlay chart.
  */
 final class EngineComparison {
     /** Documented agreement: the Model's time to first EAGAIN is within this factor of the kernel's. */
     static final double EAGAIN_FACTOR = 2.0;
+    /** Long enough for every variant below to tell its story (see each one's comment). */
+    static final double DEFAULT_SECONDS = 6;
 
-    record Variant(String name, ReadStrategy strategy, OverflowPolicy policy) {
+    /** A regime: a preset and the fields that make it this variant (the run length is added). */
+    record Variant(String name, String preset, List<String> overrides) {
+        Variant {
+            overrides = List.copyOf(overrides);
+        }
     }
 
     /** One engine's run of a variant: its summary, and what it recorded for a chart. */
@@ -38,13 +47,30 @@ final class EngineComparison {
             return summary.outcome();
         }
 
-        long firstEagainNanos() {
-            return summary.firstEagainNanos();
+        List<Long> probes() {
+            return PersistProbes.firstPeriod(events);
         }
 
-        String eagain() {
-            long t = firstEagainNanos();
-            return t < 0 ? "never" : String.format(Locale.ROOT, "%.3f s", t / 1e9);
+        /**
+         * Nanoseconds from the first connection's handshake to {@code nanos}, or -1 for never.
+         * The Live engine's clock starts before its capture and its connect (up to about half a
+         * second), the Model's with the connect, so times since the run's start would not compare.
+         */
+        long sinceConnect(long nanos) {
+            if (nanos < 0) {
+                return -1;
+            }
+            long connect = events.stream().filter(e -> e.kind() == EventKind.CONNECT && e.side() == Side.CLIENT)
+                    .mapToLong(TcpEvent::timeNanos).min().orElse(0);
+            return Math.max(0, nanos - connect);
+        }
+
+        long firstZeroWindow() {
+            return sinceConnect(summary.firstZeroWindowNanos());
+        }
+
+        long firstEagain() {
+            return sinceConnect(summary.firstEagainNanos());
         }
 
         OverlayRun overlay(String name, OverlayRun.Look look) {
@@ -54,39 +80,85 @@ final class EngineComparison {
 
     record Row(Variant variant, EngineRun model, EngineRun kernel) {
         boolean classesAgree() {
-            return model.outcome() == kernel.outcome()
-                    && (model.firstEagainNanos() < 0) == (kernel.firstEagainNanos() < 0);
+            return model.outcome() == kernel.outcome();
         }
 
-        /** Model time to first EAGAIN divided by the kernel's; NaN when neither had one. */
+        ProbeComparison probes() {
+            return new ProbeComparison(model.probes(), kernel.probes());
+        }
+
+        /** Outcome classes equal and the probe intervals not apart (or nothing to compare). */
+        boolean agrees() {
+            return classesAgree() && probes().verdict() != ProbeComparison.Verdict.DIFFER;
+        }
+
+        /** Model time (since connect) to first EAGAIN divided by the kernel's; NaN unless both had one. */
         double eagainRatio() {
-            if (model.firstEagainNanos() < 0 || kernel.firstEagainNanos() < 0) {
+            if (model.firstEagain() < 0 || kernel.firstEagain() <= 0) {
                 return Double.NaN;
             }
-            return (double) model.firstEagainNanos() / kernel.firstEagainNanos();
+            return (double) model.firstEagain() / kernel.firstEagain();
         }
     }
 
+    private static final List<String> STORY_CLIENT = List.of("client.reconnect=false");
+
     static final List<Variant> VARIANTS = List.of(
-            new Variant("fixed read, CLOSE (the story)", ReadStrategy.FIXED_READ, OverflowPolicy.CLOSE),
-            new Variant("drain, CLOSE", ReadStrategy.DRAIN, OverflowPolicy.CLOSE),
-            new Variant("fixed read, BLOCK", ReadStrategy.FIXED_READ, OverflowPolicy.BLOCK),
-            new Variant("drain, BLOCK", ReadStrategy.DRAIN, OverflowPolicy.BLOCK));
+            // the story: window 0 about 0.5 s after the connect, EAGAIN and the reset about 1.3 s after it
+            story("fixed read, CLOSE (the story)", "client.strategy=FIXED_READ", "server.overflowPolicy=CLOSE"),
+            story("drain, CLOSE", "client.strategy=DRAIN", "server.overflowPolicy=CLOSE"),
+            story("fixed read, BLOCK", "client.strategy=FIXED_READ", "server.overflowPolicy=BLOCK"),
+            story("drain, BLOCK", "client.strategy=DRAIN", "server.overflowPolicy=BLOCK"),
+            // the story's send buffer fills as fast, but the server throws messages away from the
+            // first EAGAIN on: LOSSY within about 1.3 s, the probes run on to the end
+            story("fixed read, DROP", "client.strategy=FIXED_READ", "server.overflowPolicy=DROP"),
+            // the classic small-buffer capture: 4 KiB receive buffer read 10 B every 0.5 s, the
+            // server at 200 messages/s; the window closes after about 1.6 s and at 20 B/s of
+            // reading never reopens, and BLOCK keeps the connection, so the probes' doubling
+            // intervals (0.4, 0.8, 1.6 s ...) run to the end of a 6 s run
+            new Variant("small buffers (4 KiB, 10 B / 0.5 s), BLOCK", "small-buffers-classroom",
+                    List.of("client.processingDelayMs=500", "server.overflowPolicy=BLOCK", "client.reconnect=false")),
+            // the story with Nagle off (a segment per send) and delayed ACKs: the same reset,
+            // within the same 1.5 s, by a different pattern of segments
+            story("fixed read, CLOSE, Nagle off, delayed ACKs", "client.strategy=FIXED_READ",
+                    "server.overflowPolicy=CLOSE", "sockets.nagle=false", "sockets.ackMode=DELAYED"),
+            // the kernel sizes the buffers: the slow reader's window still closes, but the
+            // server's send buffer grows so large that no EAGAIN comes within the run
+            story("fixed read, CLOSE, autotuning", "client.strategy=FIXED_READ",
+                    "server.overflowPolicy=CLOSE", "sockets.autotune=true"),
+            // the SPILL cure with a client that hangs up every 2 s and is back 1 s later:
+            // two hang-ups and two replays within 6 s, nothing reset by the server, nothing lost
+            new Variant("SPILL, client hangs up every 2 s", "spill-and-replay",
+                    List.of("client.disconnectEveryS=2", "client.reconnectBackoffMs=1000")));
+
+    /** For help texts, which need a constant. */
+    static final int VARIANT_COUNT = 9;
 
     private EngineComparison() {
     }
 
+    private static Variant story(String name, String... fields) {
+        List<String> all = new ArrayList<>(STORY_CLIENT);
+        all.addAll(List.of(fields));
+        return new Variant(name, "seed-buggy", all);
+    }
+
     static Scenario scenario(ScenarioCodec codec, Variant v, double seconds) {
-        Scenario base = new Presets(codec).load("seed-buggy");
-        return codec.withOverrides(base, List.of("client.strategy=" + v.strategy(), "server.overflowPolicy=" + v.policy(),
-                "client.reconnect=false", "run.durationS=" + seconds));
+        Scenario base = new Presets(codec).load(v.preset());
+        List<String> fields = new ArrayList<>(v.overrides());
+        fields.add("run.durationS=" + seconds);
+        return codec.withOverrides(base, fields);
     }
 
     static List<Row> run(double seconds) throws InterruptedException {
+        return run(seconds, VARIANTS);
+    }
+
+    static List<Row> run(double seconds, List<Variant> variants) throws InterruptedException {
         ScenarioCodec codec = new ScenarioCodec();
         Engines engines = new Engines(codec);
         List<Row> rows = new ArrayList<>();
-        for (Variant v : VARIANTS) {
+        for (Variant v : variants) {
             Scenario s = scenario(codec, v, seconds);
             Recording model = new Recording();
             var engine = engines.model(s, List.of(model));
@@ -108,14 +180,36 @@ final class EngineComparison {
 
     static String table(List<Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("| variant | outcome (model / kernel) | first EAGAIN (model / kernel) | ratio |\n");
-        b.append("|---|---|---|---|\n");
-        for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %s |%n", r.variant().name(),
-                    r.model().outcome(), r.kernel().outcome(), r.model().eagain(), r.kernel().eagain(),
-                    Double.isNaN(r.eagainRatio()) ? "-" : String.format(Locale.ROOT, "%.2f", r.eagainRatio())));
+        b.append("| # | variant | outcome (model / kernel) | first zero window (model / kernel) "
+                + "| first EAGAIN (model / kernel) | persist probes, model | persist probes, kernel | probe intervals | agree |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            ProbeComparison p = r.probes();
+            b.append(String.format(Locale.ROOT, "| %d | %s | %s / %s | %s / %s | %s / %s | %s | %s | %s | %s |%n",
+                    i + 1, r.variant().name(), r.model().outcome(), r.kernel().outcome(),
+                    seconds(r.model().firstZeroWindow()), seconds(r.kernel().firstZeroWindow()),
+                    seconds(r.model().firstEagain()), seconds(r.kernel().firstEagain()),
+                    ProbeComparison.text(p.modelProbes()), ProbeComparison.text(p.kernelProbes()), p.verdictText(),
+                    r.agrees() ? "yes" : "NO"));
         }
         return b.toString();
+    }
+
+    /** The summary line under the table. */
+    static String verdict(List<Row> rows) {
+        long agreeing = rows.stream().filter(Row::agrees).count();
+        if (agreeing == rows.size()) {
+            return "model and kernel agree in all " + rows.size() + " variants (outcome class; probe intervals within "
+                    + Math.round(ProbeComparison.TOLERANCE * 100) + " %)";
+        }
+        return "model and kernel DIFFER in " + (rows.size() - agreeing) + " of " + rows.size() + " variants: "
+                + rows.stream().filter(r -> !r.agrees()).map(r -> r.variant().name())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String seconds(long nanos) {
+        return nanos < 0 ? "never" : String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
     /** Collects samples and events from any thread. */
