@@ -175,6 +175,9 @@ public final class LiveHost implements AppContext {
             if (!s.sockets().autotune()) {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, s.sockets().serverSndBuf());
             }
+            // sockets.nagle=false is TCP_NODELAY, as a C program would set it (delayed ACKs are
+            // the kernel's own: Linux has no lasting per-socket switch for them)
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, !s.sockets().nagle());
             InetSocketAddress peer = (InetSocketAddress) ch.getRemoteAddress();
             int id;
             if (world.clientInProcess()) {
@@ -213,6 +216,7 @@ public final class LiveHost implements AppContext {
                 ch.setOption(StandardSocketOptions.SO_RCVBUF, s.sockets().clientRcvBuf());
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, s.sockets().clientSndBuf());
             }
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, !s.sockets().nagle());
             LiveSocket socket = new LiveSocket(ch, loop, id, world.rows());
             SimEvent done = () -> connectDone(socket, onDone);
             boolean now;
