@@ -35,6 +35,8 @@ final class LiveBenchCommand implements Callable<Integer> {
     static final double TARGET_OF_C = 0.8;
     /** If the JVM cannot reach the target: the project at this share of the bare NIO loop. */
     static final double TARGET_OF_NIO = 0.95;
+    /** Kernel telemetry may cost the applications at most this share of their send rate. */
+    static final double TELEMETRY_BUDGET = 0.05;
 
     @Spec
     CommandSpec spec;
@@ -63,7 +65,9 @@ final class LiveBenchCommand implements Callable<Integer> {
 
     /** The three senders, in the order the first round runs them. */
     enum Sender {
-        C("C sender"), PROJECT("project Live server"), BARE_NIO("bare NIO loop");
+        C("C sender"), PROJECT("project Live server"), BARE_NIO("bare NIO loop"),
+        /** The project's server with its kernel telemetry (capture or polling, /proc probe) off: what telemetry costs. */
+        PROJECT_QUIET("project, no kernel telemetry");
 
         final String label;
 
@@ -107,6 +111,11 @@ final class LiveBenchCommand implements Callable<Integer> {
             }
             report(out, median(rates[Sender.C.ordinal()]), median(rates[Sender.PROJECT.ordinal()]),
                     median(rates[Sender.BARE_NIO.ordinal()]));
+            double quiet = median(rates[Sender.PROJECT_QUIET.ordinal()]);
+            double cost = quiet > 0 ? 1 - median(rates[Sender.PROJECT.ordinal()]) / quiet : 0;
+            out.printf(Locale.ROOT, "telemetry cost     %.1f %% of the send rate (project %,.0f vs %,.0f msg/s without kernel"
+                    + " telemetry; target < %.0f %%): %s%n", 100 * cost, median(rates[Sender.PROJECT.ordinal()]), quiet,
+                    100 * TELEMETRY_BUDGET, cost < TELEMETRY_BUDGET ? "met" : "NOT met");
             out.flush();
             return 0;
         }
@@ -144,20 +153,24 @@ final class LiveBenchCommand implements Callable<Integer> {
                     return programs.drain(sender.port(), messageSize, warmup, seconds);
                 }
             }
+            case PROJECT_QUIET -> {
+                return measureProject(programs, limit, LiveOptions.serverOnly(new InetSocketAddress("127.0.0.1", 0))
+                        .withoutKernelTelemetry());
+            }
             default -> {
-                return measureProject(programs, limit);
+                return measureProject(programs, limit, LiveOptions.serverOnly(new InetSocketAddress("127.0.0.1", 0)));
             }
         }
     }
 
     /** The project's Live C-style server alone, on 127.0.0.1, configured by the scenario's fields. */
-    private CBenchPrograms.Count measureProject(CBenchPrograms programs, double limit) throws IOException {
+    private CBenchPrograms.Count measureProject(CBenchPrograms programs, double limit, LiveOptions options)
+            throws IOException {
         ScenarioCodec codec = new ScenarioCodec();
         Scenario scenario = codec.withOverrides(new Presets(codec).load("backpressure"), List.of(
                 "server.overflowPolicy=BLOCK", "server.messageSize=" + messageSize, "server.sendGapUs=0",
                 "server.readReplies=false", "sockets.serverSndBuf=" + sndBuf, "run.durationS=" + limit));
-        LiveRun run = new LiveRun(scenario, List.of(), LiveOptions.serverOnly(new InetSocketAddress("127.0.0.1", 0)),
-                codec);
+        LiveRun run = new LiveRun(scenario, List.of(), options, codec);
         run.start();
         try {
             if (run.listenPort() <= 0) {

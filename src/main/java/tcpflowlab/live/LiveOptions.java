@@ -8,7 +8,8 @@ import java.net.InetSocketAddress;
  * unless an address is named explicitly); or only the client, connecting to a named peer.
  */
 public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress connect, java.nio.file.Path spillDir,
-                          java.time.Duration connectTimeout, boolean captureAllowed) {
+                          java.time.Duration connectTimeout, boolean captureAllowed,
+                          boolean kernelTelemetry) {
     /** The sides that run in this process. */
     public enum Mode { BOTH, SERVER_ONLY, CLIENT_ONLY }
 
@@ -25,15 +26,15 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
     /** Both sides, the server on 127.0.0.1:{@code port} (0: any free port). */
     public static LiveOptions both(int port) {
         return new LiveOptions(Mode.BOTH, new InetSocketAddress("127.0.0.1", port), null, null,
-                DEFAULT_CONNECT_TIMEOUT, true);
+                DEFAULT_CONNECT_TIMEOUT, true, true);
     }
 
     public static LiveOptions serverOnly(InetSocketAddress listen) {
-        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null, DEFAULT_CONNECT_TIMEOUT, true);
+        return new LiveOptions(Mode.SERVER_ONLY, listen, null, null, DEFAULT_CONNECT_TIMEOUT, true, true);
     }
 
     public static LiveOptions clientOnly(InetSocketAddress connect) {
-        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null, DEFAULT_CONNECT_TIMEOUT, true);
+        return new LiveOptions(Mode.CLIENT_ONLY, null, connect, null, DEFAULT_CONNECT_TIMEOUT, true, true);
     }
 
     /**
@@ -41,12 +42,12 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
      * replays what it holds); without one, a temporary directory is used and removed at the end.
      */
     public LiveOptions withSpillDir(java.nio.file.Path dir) {
-        return new LiveOptions(mode, listen, connect, dir, connectTimeout, captureAllowed);
+        return new LiveOptions(mode, listen, connect, dir, connectTimeout, captureAllowed, kernelTelemetry);
     }
 
     /** The client's deadline for each connect(); a peer silent that long counts as ETIMEDOUT. */
     public LiveOptions withConnectTimeout(java.time.Duration timeout) {
-        return new LiveOptions(mode, listen, connect, spillDir, timeout, captureAllowed);
+        return new LiveOptions(mode, listen, connect, spillDir, timeout, captureAllowed, kernelTelemetry);
     }
 
     /**
@@ -54,7 +55,15 @@ public record LiveOptions(Mode mode, InetSocketAddress listen, InetSocketAddress
      * one); false: from each connection's own /proc/net/tcp row and ss -tin only.
      */
     public LiveOptions withCapture(boolean allowed) {
-        return new LiveOptions(mode, listen, connect, spillDir, connectTimeout, allowed);
+        return new LiveOptions(mode, listen, connect, spillDir, connectTimeout, allowed, kernelTelemetry);
+    }
+
+    /**
+     * Without kernel telemetry: no /proc probe, no capture, no ss; only the applications' own
+     * events. For measuring what the telemetry costs the applications (bench-live).
+     */
+    public LiveOptions withoutKernelTelemetry() {
+        return new LiveOptions(mode, listen, connect, spillDir, connectTimeout, false, false);
     }
 
     public boolean runsServer() {

@@ -149,11 +149,13 @@ public final class LiveRun implements Run {
         // Before the client connects, so that a capture sees the handshake. Starting dumpcap
         // takes up to a second: the run's clock stands still meanwhile (the server, listening,
         // holds like in a pause), so a run of S seconds still gives its applications S seconds.
-        clock.pause();
-        try {
-            truth = openTruth();
-        } finally {
-            clock.resume();
+        if (options.kernelTelemetry()) {
+            clock.pause();
+            try {
+                truth = openTruth();
+            } finally {
+                clock.resume();
+            }
         }
         if (options.runsClient()) {
             InetSocketAddress target = options.runsServer()
@@ -166,8 +168,10 @@ public final class LiveRun implements Run {
         }
         ConnectionSampler sampler = new ConnectionSampler(server, client, spill != null ? spill : ConnectionSampler.NO_SPILL);
         ConnectionTruth t = truth;
-        KernelProbe probe = new KernelProbe(this, rows, t::clientWindow, rows.available(), sampler);
-        spawn("kernel-probe", probe::run);
+        if (t != null) {
+            KernelProbe probe = new KernelProbe(this, rows, t::clientWindow, rows.available(), sampler);
+            spawn("kernel-probe", probe::run);
+        }
         spawn("live-clock", this::watchDuration);
     }
 

@@ -55,6 +55,12 @@ class LiveBenchCommandTest {
         String ratio = String.format(Locale.ROOT, "%.2fx", project / c);
         assertTrue(r.out().contains("project / C        " + ratio), "ratio " + ratio + " in:\n" + r.out());
         assertTrue(r.out().matches("(?s).*\\(target >= 0\\.80x\\): (met|NOT met).*"), r.out());
+        Matcher q = Pattern.compile("round 1:.*project, no kernel telemetry ([0-9,]+) msg/s").matcher(r.out());
+        assertTrue(q.find(), r.out());
+        double quiet = Double.parseDouble(q.group(1).replace(",", ""));
+        assertTrue(quiet > 0, r.out());
+        assertTrue(r.out().matches("(?s).*telemetry cost .* \\(project .* without kernel telemetry; target < 5 %\\): (met|NOT met).*"),
+                r.out());
     }
 
     @Test
