@@ -386,7 +386,16 @@ class MainWindowTest {
             assertTrue(main.sourceLabel().isVisible());
             assertEquals("kernel events: " + main.runs().telemetrySource(), main.sourceLabel().getText());
         });
-        // The connection is gone: no segment arrives after this, so the ladder must show those it has.
+        // The connection is gone: no segment arrives after this, so the ladder must show those it has,
+        // also after the window was resized while its tab was hidden (a redraw of the hidden canvas).
+        robot.interact(() -> {
+            javafx.stage.Window window = main.engineBox().getScene().getWindow();
+            window.setWidth(window.getWidth() + 60);
+            window.setHeight(window.getHeight() + 40);
+            main.engineBox().getScene().getRoot().applyCss();
+            main.engineBox().getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> main.ladderTab().getTabPane().getSelectionModel().select(main.ladderTab()));
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(robot, "a frame to draw the ladder", m -> m.ladder().countLabel().getText() != null
