@@ -430,7 +430,7 @@ public final class LiveRun implements Run {
     public long eventsProcessed() {
         long n = 0;
         for (EventLoop loop : loops) {
-            n += loop.callbacks();
+            n += loop.events();
         }
         return n;
     }

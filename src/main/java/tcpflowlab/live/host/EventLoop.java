@@ -64,8 +64,9 @@ public final class EventLoop implements AppClock {
     private long callbackNow;
     private int inlineCalls;
     private volatile long callbacks;
-    /** Sends continued inline since the last callback: plain, so the fast path stays free of a volatile write. */
+    /** Sends continued inline: plain, so the fast path stays free of a volatile write; published per callback. */
     private long inlineEvents;
+    private volatile long inlineEventsSeen;
 
     /**
      * @param onFailure gets what an application callback threw; the loop then ends
@@ -190,12 +191,17 @@ public final class EventLoop implements AppClock {
         return running;
     }
 
-    /**
-     * Application events run so far: timers, readiness and the send loop's inline continuations
-     * (each a timer the Model would have scheduled), counted as the Model counts its events.
-     */
+    /** Application callbacks run so far (timers and readiness): a test's view of activity. */
     public long callbacks() {
         return callbacks;
+    }
+
+    /**
+     * Application events run so far: callbacks and the send loop's inline continuations (each a
+     * timer the Model would have scheduled), counted as the Model counts its events.
+     */
+    public long events() {
+        return callbacks + inlineEventsSeen;
     }
 
     private void run() {
@@ -246,8 +252,8 @@ public final class EventLoop implements AppClock {
     }
 
     private void fire(SimEvent e) {
-        callbacks += 1 + inlineEvents;
-        inlineEvents = 0;
+        callbacks++;
+        inlineEventsSeen = inlineEvents;
         inlineCalls = 0;
         e.fire();
     }
