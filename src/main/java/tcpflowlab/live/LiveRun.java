@@ -70,7 +70,7 @@ public final class LiveRun implements Run {
     private final CountDownLatch listening = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
-    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<EventLoop> loops = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the UI thread
     private final Object pauseLock = new Object();
     private final World world = new World();
     private volatile Scenario current;
@@ -432,6 +432,18 @@ public final class LiveRun implements Run {
         String why = c.lastConnectFailure();
         return Optional.of(why != null ? why : "no connection to " + Addresses.hostPort(options.connect() != null
                 ? options.connect() : options.listen()) + " was made");
+    }
+
+    /**
+     * Events the applications have run so far on both sides (timers, socket readiness, sends),
+     * the Live counterpart of the Model's processed events: the UI's events/s.
+     */
+    public long eventsProcessed() {
+        long n = 0;
+        for (EventLoop loop : loops) {
+            n += loop.events();
+        }
+        return n;
     }
 
     /** The port the server listens on (after start), or -1. */

@@ -38,10 +38,13 @@ public final class LadderController {
     private List<LadderRenderer.Hit> hits = List.of();
     private int selected = -1;
     private long drawnAt = -1;
+    private java.util.function.Supplier<String> whyNoCapture = () -> null;
 
-    void init(FrameData data, AppModel model) {
+    /** {@code whyNoCapture}: why the run's segments cannot be seen (a Live run without a capture), or null. */
+    void init(FrameData data, AppModel model, java.util.function.Supplier<String> whyNoCapture) {
         this.data = data;
         this.model = model;
+        this.whyNoCapture = whyNoCapture;
         canvasHost.getChildren().add(canvas);
         canvas.widthProperty().bind(canvasHost.widthProperty());
         canvas.heightProperty().bind(canvasHost.heightProperty());
@@ -54,21 +57,33 @@ public final class LadderController {
     /** Per frame, while the tab is visible: redraw when segments arrived. */
     void onFrame() {
         if (data.segmentsSeen() != drawnAt) {
+            // Taken here, never in redraw(): a resize redraws what is shown, and marking the
+            // segments drawn there left a Live ladder empty once its connection went quiet.
             shown = data.recentSegments();
+            drawnAt = data.segmentsSeen();
             selected = -1;
             redraw();
+        }
+        showCount();
+    }
+
+    private void showCount() {
+        String why = data.segmentsSeen() == 0 ? whyNoCapture.get() : null;
+        String text = why != null ? "no segments: this Live run has no capture; kernel events " + why
+                : String.format(Locale.ROOT, "%,d segments so far", data.segmentsSeen());
+        if (!text.equals(countLabel.getText())) {
+            countLabel.setText(text);
         }
     }
 
     private void redraw() {
-        drawnAt = data.segmentsSeen();
         if (canvas.getWidth() < 10 || canvas.getHeight() < 10) {
             return;
         }
         FXGraphics2D g = new FXGraphics2D(canvas.getGraphicsContext2D());
         hits = LadderRenderer.draw(g, new Rectangle2D.Double(0, 0, canvas.getWidth(), canvas.getHeight()), shown, selected,
                 fontSize());
-        countLabel.setText(String.format(Locale.ROOT, "%,d segments so far", data.segmentsSeen()));
+        showCount();
     }
 
     private int fontSize() {
@@ -106,6 +121,10 @@ public final class LadderController {
 
     TextArea details() {
         return details;
+    }
+
+    javafx.scene.control.Label countLabel() {
+        return countLabel;
     }
 
     List<SegmentRecord> shown() {

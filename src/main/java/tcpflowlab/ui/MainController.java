@@ -29,6 +29,9 @@ import java.util.Locale;
  * event log, which only talk through {@link AppModel} and {@link FrameData}.
  */
 public final class MainController {
+    static final String LIVE_NOTE = "Live: real sockets on 127.0.0.1 through this machine's TCP stack; time is the wall clock";
+    static final String LIVE_PAUSED = "Paused: both applications hold (no socket calls); the kernel goes on "
+            + "delivering, acknowledging and probing, as the ladder shows";
     static final List<String> SPEEDS = List.of("0.01x", "0.1x", "0.25x", "0.5x", "1x", "2x", "5x", "10x",
             "100x", "1000x", "max");
 
@@ -70,6 +73,8 @@ public final class MainController {
     @FXML
     private ComboBox<Engines.Kind> engineBox;
     @FXML
+    private Label sourceLabel;
+    @FXML
     private Label scenarioLabel;
     @FXML
     private Label stateLabel;
@@ -108,7 +113,7 @@ public final class MainController {
         knobPanelController.init(model, this::runKnobs);
         chartPanelController.init(model, frameData);
         eventLogController.init(frameData, this::onEventSelected);
-        ladderController.init(frameData, model);
+        ladderController.init(frameData, model, runs::captureWhyNot);
         exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
         exportDialogs = new ExportDialogs(model, runs, exports, ladderController, dialogs);
         for (String name : model.presets().names()) {
@@ -132,9 +137,7 @@ public final class MainController {
                 resetRun();
                 runs.setEngine(e);
                 updateButtons();
-                message(e == Engines.Kind.LIVE
-                        ? "Live: real sockets on 127.0.0.1 through this machine's TCP stack; time is the wall clock"
-                        : "");
+                message(e == Engines.Kind.LIVE ? LIVE_NOTE : "");
             }
         });
         presentationItem.selectedProperty().bindBidirectional(model.presentationModeProperty());
@@ -208,6 +211,9 @@ public final class MainController {
             runs.prepare(model.scenario());
         }
         runs.start();
+        if (runs.engine() == Engines.Kind.LIVE && runs.state() == RunState.RUNNING) {
+            message(LIVE_NOTE);
+        }
         updateButtons();
     }
 
@@ -215,6 +221,9 @@ public final class MainController {
     void onPause() {
         if (runs.state() == RunState.RUNNING) {
             runs.pause();
+            if (runs.engine() == Engines.Kind.LIVE) {
+                message(LIVE_PAUSED);
+            }
         }
         updateButtons();
     }
@@ -336,6 +345,19 @@ public final class MainController {
         stepButton.setDisable(!runs.canStep());
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
+        showTelemetrySource();
+    }
+
+    /** Names where a Live run's kernel events come from; nothing for the Model, whose events are its own. */
+    private void showTelemetrySource() {
+        String source = runs.telemetrySource();
+        String text = source == null ? "" : "kernel events: " + source;
+        if (!text.equals(sourceLabel.getText())) {
+            sourceLabel.setText(text);
+            sourceLabel.setTooltip(source == null ? null : new javafx.scene.control.Tooltip(text));
+            sourceLabel.setVisible(source != null);
+            sourceLabel.setManaged(source != null);
+        }
     }
 
     private void onEventSelected(TcpEvent e) {
@@ -485,5 +507,9 @@ public final class MainController {
 
     Label messageLabel() {
         return messageLabel;
+    }
+
+    Label sourceLabel() {
+        return sourceLabel;
     }
 }

@@ -162,12 +162,12 @@ public final class RunController implements AutoCloseable {
         return run == null ? 0 : run.timeNanos();
     }
 
-    /** Events processed by the engine (Model: its event queue; Live: telemetry events reported). */
+    /** Events processed by the engine (Model: its event queue; Live: the applications' events on both loops). */
     public long engineEvents() {
         if (modelRun != null) {
             return modelRun.engine().eventsProcessed();
         }
-        return liveRun == null ? 0 : liveRun.summary().events();
+        return liveRun == null ? 0 : liveRun.eventsProcessed();
     }
 
     /**

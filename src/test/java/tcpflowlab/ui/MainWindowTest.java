@@ -365,6 +365,71 @@ class MainWindowTest {
         robot.interact(() -> assertEquals(RunState.READY, main.runs().state()));
     }
 
+    /** A status-bar label's text; on the FX thread. */
+    private static String text(MainController m, String id) {
+        return ((Label) m.engineBox().getScene().lookup(id)).getText();
+    }
+
+    @Test
+    void aLiveRunNamesItsSourceFillsTheLadderCountsEventsAndPauses(FxRobot robot) throws Exception {
+        robot.interact(() -> main.loadPreset("seed-buggy"));
+        robot.clickOn("#runButton");
+        waitFor(robot, "the Model run to start", m -> m.runs().timeNanos() > 0);
+        robot.interact(() -> assertFalse(main.sourceLabel().isVisible(), "the Model's events are its own: no source named"));
+        robot.interact(() -> {
+            main.onReset();
+            main.engineBox().setValue(Engines.Kind.LIVE);
+        });
+        robot.clickOn("#runButton");
+        waitFor(robot, "the reset seen on the wire", m -> logHas(m, EventKind.RST_RECEIVED));
+        robot.interact(() -> {
+            assertTrue(main.sourceLabel().isVisible());
+            assertEquals("kernel events: " + main.runs().telemetrySource(), main.sourceLabel().getText());
+        });
+        // The connection is gone: no segment arrives after this, so the ladder must show those it has,
+        // also after the window was resized while its tab was hidden (a redraw of the hidden canvas).
+        robot.interact(() -> {
+            javafx.stage.Window window = main.engineBox().getScene().getWindow();
+            window.setWidth(window.getWidth() + 60);
+            window.setHeight(window.getHeight() + 40);
+            main.engineBox().getScene().getRoot().applyCss();
+            main.engineBox().getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> main.ladderTab().getTabPane().getSelectionModel().select(main.ladderTab()));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(robot, "a frame to draw the ladder", m -> m.ladder().countLabel().getText() != null
+                && !m.ladder().countLabel().getText().isEmpty());
+        robot.interact(() -> {
+            main.ladder().onFrame();
+            if (main.runs().captureWhyNot() == null) {
+                assertTrue(main.frameData().segmentsSeen() > 0, "the capture's segments reach the window");
+                assertEquals(Math.min(FrameData.LADDER_SEGMENTS, main.frameData().segmentsSeen()), main.ladder().shown().size());
+                assertFalse(main.ladder().hits().isEmpty(), "arrows drawn");
+            } else {
+                assertTrue(main.ladder().countLabel().getText().startsWith("no segments: this Live run has no capture"),
+                        main.ladder().countLabel().getText());
+            }
+        });
+        waitFor(robot, "events/s above 0", m -> !text(m, "#rateLabel").startsWith("0 events/s"));
+        robot.clickOn("#pauseButton");
+        long[] at = new long[2];
+        robot.interact(() -> {
+            assertEquals(RunState.PAUSED, main.runs().state());
+            assertTrue(main.messageLabel().getText().contains("the kernel goes on"), main.messageLabel().getText());
+            at[0] = main.runs().timeNanos();
+            at[1] = main.frames().frames();
+        });
+        String[] pausedAt = new String[1];
+        robot.interact(() -> pausedAt[0] = text(main, "#timeLabel"));
+        waitFor(robot, "30 frames while paused", m -> m.frames().frames() > at[1] + 30);
+        robot.interact(() -> assertEquals(at[0], main.runs().timeNanos(), "the run's clock stands still"));
+        robot.interact(() -> assertEquals(pausedAt[0], text(main, "#timeLabel"), "the displayed time is frozen"));
+        robot.clickOn("#runButton");
+        waitFor(robot, "the clock to go on after Resume", m -> m.runs().state() == RunState.RUNNING
+                && !text(m, "#timeLabel").equals(pausedAt[0]));
+    }
+
     @Test
     void theLadderShowsTheLastSegmentsAndExportsAsSvgAndTheRunAsAPcap(FxRobot robot, @TempDir Path out) throws Exception {
         robot.interact(() -> {
