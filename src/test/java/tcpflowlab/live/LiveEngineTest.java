@@ -85,6 +85,12 @@ class LiveEngineTest {
         List<TcpEvent> dataCalls = errors.stream()
                 .filter(e -> e.detail().startsWith("send()") || e.detail().startsWith("recv()")).toList();
         assertEquals(Errno.ECONNRESET, dataCalls.get(0).errno(), "first the reset: " + errors);
+        // The wire's RST and the application's ECONNRESET are on one time line: the capture's
+        // times follow the run's clock (which stood still while the capture started), so the
+        // RST is seen no later than the error it causes (a little slack for the two clocks).
+        long rst = rec.of(EventKind.RST_SENT).get(0).timeNanos();
+        assertTrue(rst <= dataCalls.get(0).timeNanos() + 20_000_000L,
+                "RST on the wire at " + rst + " ns, after the client's ECONNRESET at " + dataCalls.get(0).timeNanos());
         assertTrue(dataCalls.get(0).timeNanos() > eagain.timeNanos());
         assertTrue(errors.stream().anyMatch(e -> e.errno() == Errno.EPIPE && e.detail().startsWith("send()")),
                 "later sends: EPIPE");

@@ -188,11 +188,28 @@ public final class LiveSocket implements SimSocket, EventLoop.Ready {
         if (closed || !channel.isConnected()) {
             return Errno.ENOTCONN.asReturn();
         }
-        boolean hasPeer = rows.available()
-                ? rows.row(localPort, remotePort).filter(r -> r.state() != TcpSocketRow.CLOSE).isPresent()
-                : !sawReset;
+        if (sawReset) {
+            return Errno.ENOTCONN.asReturn(); // a reset this socket has seen: gone for certain
+        }
+        if (!rows.available()) {
+            return 0;
+        }
+        // One read of the kernel's table costs milliseconds (it walks every connection), and the
+        // story's client calls getpeername() on every loop: asked each time, it halved the
+        // client's read rate. The answer is kept for a short while; a reset the socket reports
+        // (ECONNRESET, EPIPE) is known at once above.
+        long now = System.nanoTime();
+        if (now - peerCheckedAt > PEER_CHECK_NANOS) {
+            peerCheckedAt = now;
+            hasPeer = rows.row(localPort, remotePort).filter(r -> r.state() != TcpSocketRow.CLOSE).isPresent();
+        }
         return hasPeer ? 0 : Errno.ENOTCONN.asReturn();
     }
+
+    /** How long a getpeername() answer read from the kernel's table is reused. */
+    static final long PEER_CHECK_NANOS = 50_000_000L;
+    private long peerCheckedAt = System.nanoTime() - PEER_CHECK_NANOS - 1;
+    private boolean hasPeer = true;
 
     @Override
     public int takeError() {

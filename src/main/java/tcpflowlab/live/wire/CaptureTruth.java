@@ -47,7 +47,7 @@ final class CaptureTruth implements ConnectionTruth {
     /** Packets read, ours or the start-up marker's. */
     private volatile long packets;
 
-    private CaptureTruth(Process process, TruthOptions options, TelemetrySink sink, long epochNanosAtStart,
+    private CaptureTruth(Process process, TruthOptions options, TelemetrySink sink, java.util.function.LongSupplier epochNanosAtStart,
                          OutputStream copy) {
         this.process = process;
         this.sink = sink;
@@ -57,7 +57,7 @@ final class CaptureTruth implements ConnectionTruth {
         this.reader.setDaemon(true);
     }
 
-    static Attempt start(TruthOptions options, TelemetrySink sink, long epochNanosAtStart) {
+    static Attempt start(TruthOptions options, TelemetrySink sink, java.util.function.LongSupplier epochNanosAtStart) {
         try (DatagramSocket marker = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return start(options, sink, epochNanosAtStart, marker);
         } catch (IOException e) {
@@ -70,7 +70,7 @@ final class CaptureTruth implements ConnectionTruth {
      * once a datagram we send to {@code marker} comes back through it (the decoder skips it:
      * it is not TCP).
      */
-    private static Attempt start(TruthOptions options, TelemetrySink sink, long epochNanosAtStart,
+    private static Attempt start(TruthOptions options, TelemetrySink sink, java.util.function.LongSupplier epochNanosAtStart,
                                  DatagramSocket marker) throws IOException {
         String filter = "(" + options.captureFilter() + ") or (udp and dst host "
                 + marker.getLocalAddress().getHostAddress() + " and dst port "

@@ -24,9 +24,12 @@ public final class ConnectionTruths {
     public static ConnectionTruth open(TruthOptions options, TelemetrySink sink, LongSupplier runClock) {
         String whyNot = "capture turned off";
         if (options.capture() == TruthOptions.CaptureChoice.WHEN_PERMITTED) {
-            Instant now = Instant.now();
-            long epochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            CaptureTruth.Attempt a = CaptureTruth.start(options, sink, epochNanos - runClock.getAsLong());
+            // The wall-clock instant of the run's time 0, asked for each packet: pauses (and the
+            // capture's own start-up, during which the run's clock stands still) move it later.
+            CaptureTruth.Attempt a = CaptureTruth.start(options, sink, () -> {
+                Instant now = Instant.now();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano() - runClock.getAsLong();
+            });
             if (a.truth() != null) {
                 return a.truth();
             }

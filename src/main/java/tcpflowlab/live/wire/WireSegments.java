@@ -45,7 +45,7 @@ public final class WireSegments {
     }
 
     private final Set<Integer> serverPorts;
-    private final long epochNanosAtStart;
+    private final java.util.function.LongSupplier epochNanosAtStart;
     private final Map<String, Handshake> byPair = new HashMap<>();
     private int connections;
     private long foreign;
@@ -56,6 +56,14 @@ public final class WireSegments {
      *        run's time zero: a segment's time is the capture's timestamp minus this
      */
     public WireSegments(Set<Integer> serverPorts, long epochNanosAtStart) {
+        this(serverPorts, () -> epochNanosAtStart);
+    }
+
+    /**
+     * With the run's origin asked afresh for every packet: a Live run's clock stands still while
+     * paused, so the wall-clock instant that is its time 0 moves later by every pause.
+     */
+    public WireSegments(Set<Integer> serverPorts, java.util.function.LongSupplier epochNanosAtStart) {
         this.serverPorts = Set.copyOf(serverPorts);
         this.epochNanosAtStart = epochNanosAtStart;
     }
@@ -96,7 +104,7 @@ public final class WireSegments {
         }
         int shift = h.shift(from);
         long window = syn || shift < 0 ? p.window() : (long) p.window() << shift;
-        return new SegmentRecord(p.epochNanos() - epochNanosAtStart, h.number, from, p.srcPort(), p.dstPort(),
+        return new SegmentRecord(p.epochNanos() - epochNanosAtStart.getAsLong(), h.number, from, p.srcPort(), p.dstPort(),
                 p.seq(), ack ? p.ack() : 0, window, p.flags() & 0x1F, p.payloadLength(), p.payload(), "",
                 syn ? p.mssOption() : 0, syn ? p.windowScaleOption() : -1);
     }

@@ -121,6 +121,38 @@ class LiveSocketTest {
 
     @Test
     @Timeout(20)
+    void getpeernameOnEveryLoopDoesNotReadTheKernelTableEveryTime() throws Exception {
+        // The story's client calls getpeername() on every loop; one read of the kernel's table
+        // costs milliseconds, which halved the Live client's read rate when asked each time.
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        KernelRows counting = new KernelRows() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public Optional<TcpSocketRow> row(int localPort, int remotePort) {
+                reads.incrementAndGet();
+                return PROC.row(localPort, remotePort);
+            }
+        };
+        connect(65536);
+        SocketChannel second = SocketChannel.open(listener.getLocalAddress());
+        second.configureBlocking(false);
+        LiveSocket s = new LiveSocket(second, loop, 2, counting);
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                assertEquals(0, s.getpeername(), "a live connection has its peer");
+            }
+            assertTrue(reads.get() < 100, "the kernel's table was read " + reads.get() + " times for 1000 calls");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    @Timeout(20)
     void theDataQueuedBeforeAFinIsReadThenEndOfStream() throws Exception {
         connect(65536);
         peer.write(ByteBuffer.wrap(HELLO));
