@@ -91,6 +91,9 @@ final class KernelProbe {
         LiveRun.Half current = client != null ? client : server;
         long advertised = current == null ? -1 : clientWindow.applyAsLong(current.id());
         long window = advertised >= 0 ? advertised : clientRow == null ? 0 : Math.max(0, receiveCap - receiveQueue);
+        if (run.clock().isPaused()) {
+            return; // paused while this tick read the kernel: no sample at a time that stands still
+        }
         run.telemetry().sample(sampler.sample(run.timeNanos(), new KernelQueues(sendQueue,
                 server == null ? 0 : server.bufferBytes(), receiveQueue, receiveCap, window, sendQueue)));
     }
