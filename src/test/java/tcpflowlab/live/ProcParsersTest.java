@@ -48,33 +48,9 @@ class ProcParsersTest {
     }
 
     @Test
-    void countersParseInPairsAndMismatchedPairsAreDropped() throws IOException {
-        ProcNetCounters.Result n = ProcNetCounters.parse(resource("netstat.txt"));
-        assertEquals(296, n.get("TcpExt.TCPToZeroWindowAdv"));
-        assertEquals(22, n.get("TcpExt.TCPWantZeroWindowAdv"));
-        assertEquals(1, n.get("TcpExt.TCPAbortOnClose"));
-        assertEquals(0, n.get("IpExt.InNoRoutes"));
-        assertEquals(-1, n.get("MPTcpExt.A"), "a value line shorter than its header is refused");
-        assertEquals(1, n.malformed());
-        ProcNetCounters.Result s = ProcNetCounters.parse(resource("snmp.txt"));
-        assertEquals(5, s.get("Tcp.EstabResets"));
-        assertEquals(164, s.get("Tcp.OutRsts"));
-        assertEquals(-1, s.get("Udp.NoPorts"), "a non-number drops its pair");
-        assertEquals(1, s.malformed());
-    }
-
-    @Test
-    void missingCountersReadAsAbsent() throws IOException {
-        ProcNetCounters.Result n = ProcNetCounters.parse(resource("netstat-missing.txt"));
-        assertEquals(7, n.get("TcpExt.TCPAbortOnData"));
-        assertEquals(-1, n.get("TcpExt.TCPToZeroWindowAdv"));
-    }
-
-    @Test
     void garbageNeverThrows() {
         for (String s : new String[] {"", "\n\n", "TcpExt:\nTcpExt:", "sl\n 0: : : : : : : : : :", "x".repeat(10_000)}) {
             ProcNetTcp.parse(s);
-            ProcNetCounters.parse(s);
         }
     }
 }
