@@ -29,7 +29,7 @@ public record Scenario(String name, String description, ServerConfig server, Cli
                 new ClientConfig(10, 1.0, 0.0, 17, 1_000, ReadStrategy.FIXED_READ, true, true,
                         100.0, 5_000.0, 0.0),
                 new SocketConfig(16_384, 131_072, 16_384, 131_072, true, false, 4_194_304,
-                        33_554_432, 65_483, true, AckMode.IMMEDIATE, 40.0, 200.0),
+                        33_554_432, 65_483, true, AckMode.LINUX, 40.0, 200.0),
                 new LinkConfig(30.0, 10_000.0),
                 new RunConfig(60.0, 1, 1.0));
     }

@@ -162,7 +162,7 @@ public final class ModelEngine implements ModelAppContext {
         long sendCap = s == null ? EndpointSettings.of(current.sockets(), Side.SERVER, current::sockets).sendCapacity()
                 : s.sendBuffer().capacity();
         long recvQueue = c == null ? 0 : c.receiveBuffer().used();
-        long recvCap = c == null ? EndpointSettings.of(current.sockets(), Side.CLIENT, current::sockets).receiveCapacity()
+        long recvCap = c == null ? EndpointSettings.of(current.sockets(), Side.CLIENT, current::sockets).receiveBuffer()
                 : c.receiveBuffer().capacity();
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();

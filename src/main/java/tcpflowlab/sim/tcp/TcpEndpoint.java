@@ -1,6 +1,5 @@
 package tcpflowlab.sim.tcp;
 
-import tcpflowlab.scenario.AckMode;
 import tcpflowlab.scenario.SocketConfig;
 import tcpflowlab.sim.SimEvent;
 import tcpflowlab.sim.SimTimer;
@@ -37,7 +36,7 @@ public final class TcpEndpoint implements SimSocket {
     private final EndpointSettings settings;
     private final SendBuffer snd;
     private final ReceiveBuffer rcv;
-    private final AdvertisedWindow advertised;
+    private final Receiver rx;
     private final RtoEstimator rto;
     private final PersistTimer persist;
     private final SimTimer delayedAck;
@@ -59,7 +58,6 @@ public final class TcpEndpoint implements SimSocket {
     private boolean lingerZero;
     private Errno pendingError;
     private long lastAdvertised = -1;
-    private int segmentsSinceAck;
     private long timedOffset = -1;
     private long timedAt;
     private long synSentAt;
@@ -79,11 +77,11 @@ public final class TcpEndpoint implements SimSocket {
         this.remotePort = remotePort;
         this.settings = settings;
         this.snd = new SendBuffer(settings.sendCapacity());
-        this.rcv = new ReceiveBuffer(settings.receiveCapacity());
-        this.advertised = new AdvertisedWindow(settings.windowScale());
+        this.rx = new Receiver(settings);
+        this.rcv = rx.buffer();
         this.rto = new RtoEstimator(settings.rtoMinNanos());
         this.persist = new PersistTimer(sim, this::onPersistExpired);
-        this.delayedAck = new SimTimer(sim, () -> sendAck(null));
+        this.delayedAck = new SimTimer(sim, this::onDelayedAck);
         this.iss = iss & 0xFFFF_FFFFL;
     }
 
@@ -93,9 +91,8 @@ public final class TcpEndpoint implements SimSocket {
         connectWaiter = onDone;
         state = TcpState.SYN_SENT;
         synSentAt = sim.now();
-        transmit(new Segment(connection, side, localPort, remotePort, -1, 0,
-                Math.min(65_535, advertised.offer(0, rcv.free(), rcv.capacity(), settings.mss())),
-                SYN, 0, snd, settings.mss(), advertised.windowScale()), seq32(-1), 0, "SYN");
+        transmit(new Segment(connection, side, localPort, remotePort, -1, 0, rx.initialWindow(),
+                SYN, 0, snd, settings.mss(), rx.window().windowScale()), seq32(-1), 0, "SYN");
     }
 
     void passiveOpen(Segment syn) {
@@ -106,9 +103,9 @@ public final class TcpEndpoint implements SimSocket {
         maxWindowSeen = syn.window;
         state = TcpState.SYN_RECEIVED;
         synSentAt = sim.now();
-        long window = Math.min(65_535, advertised.offer(0, rcv.free(), rcv.capacity(), peerMss));
-        transmit(new Segment(connection, side, localPort, remotePort, -1, 0, window, SYN | ACK, 0,
-                snd, settings.mss(), advertised.windowScale()), seq32(-1), ack32(0), "SYN-ACK");
+        rx.established(Math.min(peerMss, settings.mss()));
+        transmit(new Segment(connection, side, localPort, remotePort, -1, 0, rx.initialWindow(), SYN | ACK, 0,
+                snd, settings.mss(), rx.window().windowScale()), seq32(-1), ack32(0), "SYN-ACK");
     }
 
     // ------------------------------------------------------------------ arriving segments
@@ -131,11 +128,12 @@ public final class TcpEndpoint implements SimSocket {
                 sendWindowEdge = s.window;
                 maxWindowSeen = s.window;
                 state = TcpState.ESTABLISHED;
+                rx.established(Math.min(peerMss, settings.mss()));
                 sendAck("handshake ACK");
                 if (!appClosed) {
                     telemetry.event(side, EventKind.CONNECT, null, 0, connection,
                             "port " + localPort + " connected to port " + remotePort
-                                    + "; window scale " + advertised.windowScale()
+                                    + "; window scale " + rx.window().windowScale()
                                     + ", MSS " + Math.min(peerMss, settings.mss()) + " B");
                 }
                 wake(connectWaiter);
@@ -221,19 +219,15 @@ public final class TcpEndpoint implements SimSocket {
         if (s.seq > rcvNxt) {
             throw new IllegalStateException("segment beyond rcv_nxt on a FIFO link: " + s.seq + " > " + rcvNxt);
         }
-        int accepted = (int) Math.min(s.length, rcv.free());
-        if (accepted < s.length) {
-            // The sender respects the offered window, which never exceeds the free space.
-            throw new IllegalStateException(side + ": segment of " + s.length + " B exceeds free receive space "
-                    + rcv.free() + " B");
+        if (!rx.fits(s.seq, s.length)) {
+            // The sender respects the offered window, and an offered window never shrinks.
+            throw new IllegalStateException(side + ": segment of " + s.length + " B at " + s.seq
+                    + " beyond the window's right edge " + rx.window().rightEdge());
         }
-        if (accepted > 0) {
-            rcv.deliver(s.source, s.seq, accepted);
-            if (settings.autotune() && rcv.used() * 4 > rcv.capacity() * 3) {
-                // Simplified receive autotuning: a buffer three quarters full doubles, up to
-                // tcp_rmem[2]/2 of payload, so a slow reader's kernel keeps accepting data.
-                rcv.setCapacity(Math.min(settings.receiveMax(), rcv.capacity() * 2));
-            }
+        if (s.length > 0) {
+            SocketConfig live = settings.live().get();
+            rx.arrive(s.source, s.seq, s.length, s.has(PSH), sim.now(), rto.rto(), live.ackMode(),
+                    Math.round(live.delayedAckMs() * 1_000_000.0));
         }
         if (s.has(FIN)) {
             peerFin = true;
@@ -263,17 +257,23 @@ public final class TcpEndpoint implements SimSocket {
         }
     }
 
+    /** __tcp_ack_snd_check(): the ACK for arrived data goes now, or the delayed-ACK timer is armed. */
     private void acknowledgeData() {
-        SocketConfig live = settings.live().get();
-        if (live.ackMode() == AckMode.IMMEDIATE) {
+        if (rx.ackNow()) {
             sendAck(null);
             return;
         }
-        segmentsSinceAck++;
-        if (segmentsSinceAck >= 2) {
+        long at = rx.delayedAckAt(sim.now(), delayedAck.isArmed() ? delayedAck.expiry() : -1, rto.srtt());
+        if (at <= sim.now()) {
             sendAck(null);
-        } else if (!delayedAck.isArmed()) {
-            delayedAck.armAfter(Math.round(live.delayedAckMs() * 1_000_000.0));
+        } else if (!delayedAck.isArmed() || at != delayedAck.expiry()) {
+            delayedAck.armAt(at);
+        }
+    }
+
+    private void onDelayedAck() {
+        if (state != TcpState.CLOSED && rx.delayedAckFired(rto.rto())) {
+            sendAck("delayed ACK");
         }
     }
 
@@ -400,6 +400,7 @@ public final class TcpEndpoint implements SimSocket {
         Segment s = new Segment(connection, side, localPort, remotePort, seq, ackOffset(), advertise(),
                 ACK | (push ? PSH : 0), length, snd, 0, -1);
         snd.markSent(seq + length);
+        rx.dataSent(sim.now());
         transmit(s, seq32(seq), ack32(s.ack), note);
     }
 
@@ -436,12 +437,12 @@ public final class TcpEndpoint implements SimSocket {
 
     /** Chooses the window for an outgoing segment and reports transitions to and from zero. */
     private long advertise() {
-        long window = advertised.offer(rcv.receivedEnd(), rcv.free(), rcv.capacity(), peerMssForWindow());
+        long window = rx.offer();
         if (!appClosed && lastAdvertised >= 0) {
             if (window == 0 && lastAdvertised > 0) {
                 telemetry.event(side, EventKind.ZERO_WINDOW, null, rcv.used(), connection,
-                        "receive buffer full: " + rcv.used() + " of " + rcv.capacity()
-                                + " B unread; advertising window 0");
+                        rcv.used() + " B unread, holding " + rx.memory().allocated() + " of " + rx.space().rcvbuf()
+                                + " B of buffer memory; advertising window 0");
             } else if (window > 0 && lastAdvertised == 0) {
                 telemetry.event(side, EventKind.WINDOW_UPDATE, null, window, connection,
                         "window reopened to " + window + " B after the application read");
@@ -451,13 +452,11 @@ public final class TcpEndpoint implements SimSocket {
         return window;
     }
 
-    private long peerMssForWindow() {
-        return peerMss > 0 ? Math.min(peerMss, settings.mss()) : settings.mss();
-    }
-
     private void transmit(Segment s, long seq32, long ack32, String note) {
-        segmentsSinceAck = 0;
-        delayedAck.cancel();
+        if (s.has(ACK)) {
+            rx.ackSent();
+            delayedAck.cancel();
+        }
         host.transmit(s, seq32, ack32, note);
     }
 
@@ -539,10 +538,13 @@ public final class TcpEndpoint implements SimSocket {
     @Override
     public int recv(byte[] buf, int off, int len) {
         if (rcv.used() > 0) {
-            int n = rcv.read(buf, off, len);
-            if (state != TcpState.CLOSED && !peerFin
-                    && advertised.updateWorthSending(rcv.receivedEnd(), rcv.free(), rcv.capacity(), peerMssForWindow())) {
-                sendAck("window update");
+            int n = rx.read(buf, off, len);
+            if (state != TcpState.CLOSED) {
+                switch (rx.afterRead(n, peerFin)) {
+                    case ACK -> sendAck(null);
+                    case WINDOW_UPDATE -> sendAck("window update");
+                    case NOTHING -> { }
+                }
             }
             return n;
         }
@@ -715,7 +717,7 @@ public final class TcpEndpoint implements SimSocket {
     }
 
     public int windowScale() {
-        return advertised.windowScale();
+        return rx.window().windowScale();
     }
 
     public int peerWindowScale() {

@@ -50,12 +50,21 @@ class ReceiveBufferTest {
         assertEquals(8, r.used());
     }
 
-    /** A sender that keeps within the offered window never makes the buffer hold more than its capacity. */
+    /**
+     * A sender that keeps within the offered window never makes the buffer hold more payload
+     * than its memory, give or take the rounding up to the window-scale unit that Linux's
+     * tcp_select_window() does each time it keeps a window open (less than a unit per offer).
+     */
     @Property(tries = 300)
     void neverHoldsMoreThanItsCapacity(@ForAll @IntRange(min = 1, max = 300_000) int capacity,
                                        @ForAll @IntRange(min = 0, max = 7) int windowScale,
+                                       @ForAll boolean linux,
                                        @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 70_000) Integer> sizes) {
-        WindowedReceiver r = new WindowedReceiver(capacity, windowScale, 1448);
-        r.run(sizes, () -> assertTrue(r.buffer.used() <= capacity, r.buffer.used() + " B held, capacity " + capacity));
+        WindowedReceiver r = new WindowedReceiver(capacity, windowScale, 1448, linux);
+        long[] slack = {0};
+        r.run(sizes, () -> {
+            slack[0] += (1L << windowScale) - 1;
+            assertTrue(r.buffer.used() <= capacity + slack[0], r.buffer.used() + " B held, capacity " + capacity);
+        });
     }
 }

@@ -1,24 +1,32 @@
 package tcpflowlab.sim.tcp;
 
+import tcpflowlab.scenario.AckMode;
+
 import java.util.List;
 
 /**
- * A receiver as TcpEndpoint drives its buffer and window, without the rest of TCP: the sender
- * sends at most the window last offered, each arrival is answered with a new offer, and the
- * application reads now and then. Lets properties of the two mechanisms be checked together.
+ * A receiver as TcpEndpoint drives it, without the rest of TCP: the sender sends at most the
+ * window last offered, every arrival and every read is answered with a new offer, and the
+ * application reads now and then. Lets properties of the receive-side mechanisms (memory,
+ * overhead share, MSS estimate, window selection) be checked together.
  */
 final class WindowedReceiver {
+    final Receiver receiver;
     final ReceiveBuffer buffer;
-    final AdvertisedWindow window;
     private final SendBuffer sender = new SendBuffer(Long.MAX_VALUE);
-    private final long mss;
     private long offered;
+    private long now;
 
-    WindowedReceiver(long capacity, int windowScale, long mss) {
-        this.buffer = new ReceiveBuffer(capacity);
-        this.window = new AdvertisedWindow(windowScale);
-        this.mss = mss;
-        this.offered = offer();
+    /** @param rcvbuf sk_rcvbuf in bytes of memory; with {@code linux} false a textbook buffer of payload */
+    WindowedReceiver(long rcvbuf, int windowScale, long mss, boolean linux) {
+        this.receiver = new Receiver(rcvbuf, linux, windowScale, mss, false, rcvbuf);
+        this.buffer = receiver.buffer();
+        receiver.established(mss);
+        this.offered = receiver.offer();
+    }
+
+    WindowedReceiver(long rcvbuf, int windowScale, long mss) {
+        this(rcvbuf, windowScale, mss, true);
     }
 
     long offered() {
@@ -29,24 +37,25 @@ final class WindowedReceiver {
         return buffer.receivedEnd() + offered;
     }
 
-    /** Sends up to {@code len} bytes, within the window offered; returns how many arrived. */
+    /** Sends up to {@code len} bytes in one segment, within the window offered; returns how many arrived. */
     int send(int len) {
         int n = (int) Math.min(len, offered);
         if (n > 0) {
             byte[] data = new byte[n];
             sender.append(data, 0, n, n);
             sender.markSent(sender.end());
-            buffer.deliver(sender, sender.end() - n, n);
+            now += 1_000_000;
+            receiver.arrive(sender, sender.end() - n, n, true, now, 200_000_000L, AckMode.LINUX, 40_000_000L);
             sender.acknowledge(sender.end());
         }
-        offered = offer();
+        offered = receiver.offer();
         return n;
     }
 
-    /** The application reads up to {@code len} bytes; the receiver then sends a window update. */
+    /** The application reads up to {@code len} bytes; the receiver then offers a window again. */
     void read(int len) {
-        buffer.read(new byte[len], 0, len);
-        offered = offer();
+        receiver.read(new byte[len], 0, len);
+        offered = receiver.offer();
     }
 
     /** Alternates sends and reads of the given sizes, calling {@code check} after each. */
@@ -59,9 +68,5 @@ final class WindowedReceiver {
             }
             check.run();
         }
-    }
-
-    private long offer() {
-        return window.offer(buffer.receivedEnd(), buffer.free(), buffer.capacity(), mss);
     }
 }
