@@ -147,12 +147,13 @@ def reader_acks(rows, reader_port, seconds):
     return acks
 
 
-def covering_values(windows, share=0.90):
-    """The fewest distinct windows covering `share` of the ACKs, most frequent first (ties: smaller first)."""
+def covering_values(windows, percent=90):
+    """The fewest distinct windows covering `percent` of the ACKs, most frequent first (ties: smaller
+    first), as the Model's test (WindowCoverage) picks them; whole numbers, so exactly 90 % is exact."""
     counts = sorted(collections.Counter(windows).items(), key=lambda kv: (-kv[1], kv[0]))
     chosen, covered = [], 0
     for value, n in counts:
-        if covered * 100 >= len(windows) * share * 100:
+        if covered * 100 >= len(windows) * percent:
             break
         chosen.append((value, n))
         covered += n

@@ -71,8 +71,9 @@ public record WindowCoverage(List<Long> covering, WindowHistogram kernel, Window
 
     /** One paragraph: the verdict, the covering values and both histograms' top values. */
     public String report() {
-        return String.format("%.1f %% of the Model's %d ACKs advertise a window the kernel covers %d %% of its "
-                        + "ACKs with %s (needed: %d %%)%n  kernel: %s%n  Model:  %s",
-                modelPercent(), model.total(), KERNEL_PERCENT, covering, MODEL_PERCENT, kernel.top(5), model.top(5));
+        return String.format("%.1f %% of the Model's %d ACKs advertise one of %s, the windows on %d %% of the "
+                        + "kernel's %d ACKs (needed: %d %%)%n  kernel: %s%n  Model:  %s",
+                modelPercent(), model.total(), covering, KERNEL_PERCENT, kernel.total(), MODEL_PERCENT,
+                kernel.top(5), model.top(5));
     }
 }
