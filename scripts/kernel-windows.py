@@ -8,7 +8,7 @@ connection on lo and tshark reads the capture, so every window comes from the ke
 no code of TCP Flow Lab is involved, which is the point of a golden reference.
 
 The golden file: '#' header lines (key: value) naming the kernel, the date, the regime, the
-reader's goodput and the zero-window and window-full segment counts (tshark's expert analysis),
+reader's goodput and the whole run's zero-window and window-full segment counts (tshark's analysis),
 then one line per ACK the reader sent after the first second: time since the SYN (s) and the
 advertised window in bytes (already multiplied by the window scale).
 
@@ -167,7 +167,7 @@ def main():
     p.add_argument("--delay", type=float, required=True, help="ms the reader sleeps after each recv()")
     p.add_argument("--rcvbuf", type=positive_int, default=16384, help="reader's SO_RCVBUF, set before connect")
     p.add_argument("--chunk", type=positive_int, default=8192, help="bytes per sendall() of the sender")
-    p.add_argument("--seconds", type=float, default=5.0, help="length of the run (1 to 60 s)")
+    p.add_argument("--seconds", type=float, default=5.0, help="length of the run, s (above 1, at most 60)")
     p.add_argument("--out", required=True, help="golden file to write")
     p.add_argument("--pcap", help="keep the capture here (default: a temporary file, deleted)")
     args = p.parse_args()
