@@ -1,6 +1,5 @@
 package tcpflowlab.fidelity;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +57,6 @@ class KernelWindowGoldenTest {
         }
     }
 
-    @Disabled("enable when the Linux window rules land")
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")
     void theModelAdvertisesTheWindowsTheKernelDoes(KernelWindowGolden g) {
