@@ -62,8 +62,8 @@ final class GridComparison {
             EngineComparison.EngineRun m = r.runs().model();
             EngineComparison.EngineRun k = r.runs().kernel();
             GridTolerance.Verdict v = r.verdict();
-            b.append(String.format(Locale.ROOT, "| %d | %s | %.0f / %.0f | %s / %s | %s / %s | %d / %d | %s / %s | %s |%n",
-                    r.number(), r.cell().name(), r.goodput(m), r.goodput(k),
+            b.append(String.format(Locale.ROOT, "| %d | %s | %s / %s | %s / %s | %s / %s | %d / %d | %s / %s | %s |%n",
+                    r.number(), r.cell().name(), goodput(r.goodput(m)), goodput(r.goodput(k)),
                     count(m.wire().zeroWindow()), count(k.wire().zeroWindow()),
                     count(m.wire().windowFull()), count(k.wire().windowFull()),
                     m.summary().zeroWindowProbes(), k.summary().zeroWindowProbes(),
@@ -124,6 +124,11 @@ final class GridComparison {
             }
             f.commit();
         }
+    }
+
+    /** Whole KiB/s, with a decimal below 100 where a whole number would hide the 15 %. */
+    private static String goodput(double kibps) {
+        return String.format(Locale.ROOT, kibps < 100 ? "%.1f" : "%.0f", kibps);
     }
 
     private static String count(long n) {
