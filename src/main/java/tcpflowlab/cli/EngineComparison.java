@@ -4,6 +4,7 @@ import tcpflowlab.chart.OverlayRun;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.Outcome;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.export.WireAnalysis;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
 import tcpflowlab.scenario.Presets;
@@ -11,6 +12,7 @@ import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.Sample;
+import tcpflowlab.telemetry.SegmentRecord;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.telemetry.TelemetrySink;
@@ -41,8 +43,16 @@ final class EngineComparison {
         }
     }
 
-    /** One engine's run of a variant: its summary, and what it recorded for a chart. */
-    record EngineRun(RunSummary summary, List<Sample> samples, List<TcpEvent> events) {
+    /**
+     * What Wireshark's TCP analysis finds on a run's wire ({@link WireAnalysis}'s rules): the
+     * Model's own segments, or the kernel's loopback capture; -1 when the wire was not seen.
+     */
+    record WireCounts(long zeroWindow, long windowFull) {
+        static final WireCounts UNSEEN = new WireCounts(-1, -1);
+    }
+
+    /** One engine's run of a variant: its summary, its wire, and what it recorded for a chart. */
+    record EngineRun(RunSummary summary, WireCounts wire, List<Sample> samples, List<TcpEvent> events) {
         Outcome outcome() {
             return summary.outcome();
         }
@@ -60,9 +70,22 @@ final class EngineComparison {
             if (nanos < 0) {
                 return -1;
             }
-            long connect = events.stream().filter(e -> e.kind() == EventKind.CONNECT && e.side() == Side.CLIENT)
+            return Math.max(0, nanos - connectNanos());
+        }
+
+        /** When the client first connected, nanoseconds since the run's start (0 if it never did). */
+        long connectNanos() {
+            return events.stream().filter(e -> e.kind() == EventKind.CONNECT && e.side() == Side.CLIENT)
                     .mapToLong(TcpEvent::timeNanos).min().orElse(0);
-            return Math.max(0, nanos - connect);
+        }
+
+        /**
+         * Bytes the client application read per second of the connection's life (from its
+         * connect to the end of a run of {@code seconds}), in KiB/s.
+         */
+        double goodputKiBps(double seconds) {
+            double connected = seconds - connectNanos() / 1e9;
+            return connected <= 0 ? 0 : summary.bytesRead() / 1024.0 / connected;
         }
 
         long firstZeroWindow() {
@@ -173,7 +196,7 @@ final class EngineComparison {
             if (live.failure() != null) {
                 throw new IllegalStateException("live run of '" + v.name() + "' failed: " + live.failure());
             }
-            rows.add(new Row(v, model.of(engine.summary()), kernel.of(live.summary())));
+            rows.add(new Row(v, model.of(engine.summary(), true), kernel.of(live.summary(), live.captured())));
         }
         return rows;
     }
@@ -208,7 +231,8 @@ final class EngineComparison {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String seconds(long nanos) {
+    /** Nanoseconds as "1.234 s", or "never" for -1. */
+    static String seconds(long nanos) {
         return nanos < 0 ? "never" : String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
@@ -216,6 +240,9 @@ final class EngineComparison {
     static final class Recording implements TelemetrySink {
         private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         private final List<TcpEvent> events = Collections.synchronizedList(new ArrayList<>());
+        private final WireAnalysis.Classifier classifier = new WireAnalysis.Classifier();
+        private long zeroWindow;
+        private long windowFull;
 
         @Override
         public void onSample(Sample s) {
@@ -227,10 +254,22 @@ final class EngineComparison {
             events.add(e);
         }
 
-        EngineRun of(RunSummary summary) {
+        @Override
+        public synchronized void onSegment(SegmentRecord s) {
+            WireAnalysis.Verdict v = classifier.classify(s);
+            zeroWindow += v.zeroWindow() ? 1 : 0;
+            windowFull += v.windowFull() ? 1 : 0;
+        }
+
+        /** @param wireSeen whether the segments were the run's whole wire (not so for a Live run without capture) */
+        EngineRun of(RunSummary summary, boolean wireSeen) {
+            WireCounts wire;
+            synchronized (this) {
+                wire = wireSeen ? new WireCounts(zeroWindow, windowFull) : WireCounts.UNSEEN;
+            }
             synchronized (samples) {
                 synchronized (events) {
-                    return new EngineRun(summary, List.copyOf(samples), List.copyOf(events));
+                    return new EngineRun(summary, wire, List.copyOf(samples), List.copyOf(events));
                 }
             }
         }
