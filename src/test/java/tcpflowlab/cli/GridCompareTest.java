@@ -1,7 +1,6 @@
 package tcpflowlab.cli;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -123,7 +122,6 @@ class GridCompareTest {
 
     /** Today's Model closes the window at every read cycle with large reads, and not with 100 B reads. */
     @Test
-    @Disabled("enable when the Linux window rules land")
     @Timeout(180)
     void theModelAgreesWithTheKernelInTheCiCells() throws IOException {
         Result r = grid();
