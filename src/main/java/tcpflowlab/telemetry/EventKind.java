@@ -13,10 +13,17 @@ public enum EventKind {
             + "listening (the server's kernel answered the SYN with a RST: ECONNREFUSED)."),
     ZERO_WINDOW("The receiver's kernel advertised a window of 0 bytes: its receive buffer is "
             + "full because the application is not reading fast enough. The sender must stop "
-            + "sending data until the window opens again."),
+            + "sending data until the window opens again. Linux closes the window only when "
+            + "less than one segment's worth of buffer is free, and it counts memory, not bytes: "
+            + "a packet stays charged in full until it has been read to its end. So a reader of "
+            + "tiny pieces keeps the window shut, while a reader of large pieces lets the sender "
+            + "fill the window again and again without it ever reaching zero (window full, not "
+            + "zero window)."),
     WINDOW_UPDATE("The receiving application read enough data that its kernel could announce "
             + "a worthwhile amount of free buffer space again, so the sender may resume. "
-            + "Small reads do not reopen the window (receiver silly-window avoidance)."),
+            + "Small reads do not reopen the window (receiver silly-window avoidance): Linux "
+            + "sends the update once a whole segment's worth of buffer is free again and the "
+            + "window at least doubles."),
     ZERO_WINDOW_PROBE("The sender's persist timer fired: it sent a zero-length probe "
             + "(sequence number one below the next unacknowledged byte, which Wireshark labels "
             + "'TCP Keep-Alive') to ask whether the window has opened. The interval doubles "

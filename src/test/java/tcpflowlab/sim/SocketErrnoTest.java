@@ -156,10 +156,11 @@ class SocketErrnoTest {
             sim.runUntil(sim.now() + 1_000);
         }
         assertEquals(Errno.EAGAIN.asReturn(), n);
-        // Sender-side silly-window avoidance may leave a sliver of the receive window unused
-        // until the persist timer fires (200 ms later than this loop runs).
-        assertTrue(written >= s.sendBuffer().capacity() + pair[1].receiveBuffer().capacity() / 2,
-                "send buffer and most of the receive buffer filled before EAGAIN: " + written + " of " + capacity);
+        // The send buffer fills whole; the receiver takes less than its memory in payload, since
+        // Linux charges every small segment its bookkeeping too.
+        long received = pair[1].receiveBuffer().used();
+        assertTrue(written > s.sendBuffer().capacity() && received > 0,
+                "send buffer and part of the receive buffer filled before EAGAIN: " + written + " of " + capacity);
         assertTrue(written <= capacity + 13);
     }
 }

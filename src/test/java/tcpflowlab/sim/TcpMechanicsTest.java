@@ -74,12 +74,14 @@ class TcpMechanicsTest {
 
     @Test
     void readingTenBytesDoesNotReopenAClosedWindow() {
-        // Receiver silly-window avoidance: an 8 KiB buffer reopens only once 4 KiB are free.
-        RecordingSink rec = Scenarios.run(Scenarios.preset("backpressure", "run.durationS=5"));
+        // Receiver silly-window avoidance: the window reopens only once a whole segment's worth of
+        // memory is free again, and Linux frees a packet only when it has been read to its end.
+        RecordingSink rec = Scenarios.run(Scenarios.preset("backpressure", "run.durationS=10"));
         long firstZero = rec.events(EventKind.ZERO_WINDOW).get(0).timeNanos();
         long reopened = rec.events(EventKind.WINDOW_UPDATE).stream().mapToLong(e -> e.timeNanos())
                 .filter(t -> t > firstZero).min().orElseThrow();
-        // The client reads 10 B every 5 ms: 4096 B take about 2 s.
+        // The client reads 10 B every 5 ms: 4096 B take about 2 s (the kernel, too, stayed shut for
+        // more than 4 s in a loopback run of this preset).
         assertTrue(reopened - firstZero > 1_500_000_000L, "window reopened after " + (reopened - firstZero) + " ns");
         long update = rec.events(EventKind.WINDOW_UPDATE).stream().filter(e -> e.timeNanos() == reopened)
                 .findFirst().orElseThrow().bytes();
@@ -94,7 +96,7 @@ class TcpMechanicsTest {
         long pinnedPeak = pinned.samples.stream().mapToLong(s -> s.clientReceiveQueue()).max().orElseThrow();
         long tunedPeak = tuned.samples.stream().mapToLong(s -> s.clientReceiveQueue()).max().orElseThrow();
         long tunedSendPeak = tuned.samples.stream().mapToLong(s -> s.serverSendCapacity()).max().orElseThrow();
-        assertTrue(pinnedPeak <= 131_072, "pinned: " + pinnedPeak);
+        assertTrue(pinnedPeak <= 2 * 131_072, "pinned: at most the doubled buffer: " + pinnedPeak);
         assertTrue(tunedPeak > 2 * 131_072, "autotuned receive queue grew to " + tunedPeak);
         assertTrue(tunedSendPeak > 16_384, "autotuned send buffer grew to " + tunedSendPeak);
         // Measured on Linux: time to failure depends heavily on autotuning.
