@@ -1,9 +1,16 @@
 package tcpflowlab.sim;
 
 /**
- * A restartable, cancellable timer (persist, delayed ACK, an application's sleep). Instead of
- * removing a cancelled entry from the heap, each arming gets a new generation and an expiry
- * whose generation is stale is ignored: cancel and re-arm cost O(1).
+ * A restartable, cancellable timer (persist, delayed ACK, an application's sleep).
+ *
+ * <p>Timers like the delayed ACK are cancelled and re-armed for every other segment, far more
+ * often than they fire. Removing an entry from the event heap would cost O(log n), and leaving
+ * each arming's entry behind fills the heap with dead entries (a 40 ms delayed ACK at a million
+ * segments a second left tens of thousands, and the heap's cost grew with them). So a timer
+ * keeps at most one live entry: cancelling leaves it queued, re-arming for a later time keeps
+ * it, and when it comes due it fires, re-queues itself for the later expiry, or does nothing
+ * if the timer was cancelled. Only arming for an earlier time than the queued entry queues a
+ * new one (the old one is then recognised as stale by its generation). Expiry times are exact.
  */
 public final class SimTimer {
     private final Simulator sim;
@@ -11,6 +18,8 @@ public final class SimTimer {
     private long generation;
     private boolean armed;
     private long expiry;
+    /** When this timer's live heap entry is due, or -1 when it has none. */
+    private long queuedAt = -1;
 
     public SimTimer(Simulator sim, SimEvent action) {
         this.sim = sim;
@@ -19,10 +28,12 @@ public final class SimTimer {
 
     /** Arms (or re-arms) the timer to expire at the absolute virtual time {@code at}. */
     public void armAt(long at) {
-        generation++;
         armed = true;
         expiry = at;
-        sim.scheduleTimer(at, this, generation);
+        if (queuedAt >= 0 && queuedAt <= at) {
+            return; // the queued entry comes first and re-queues itself for this expiry
+        }
+        queue(at);
     }
 
     public void armAfter(long delayNanos) {
@@ -30,10 +41,7 @@ public final class SimTimer {
     }
 
     public void cancel() {
-        if (armed) {
-            generation++;
-            armed = false;
-        }
+        armed = false;
     }
 
     public boolean isArmed() {
@@ -45,10 +53,25 @@ public final class SimTimer {
         return expiry;
     }
 
+    private void queue(long at) {
+        generation++;
+        queuedAt = at;
+        sim.scheduleTimer(at, this, generation);
+    }
+
     void expire(long tag) {
-        if (armed && tag == generation) {
-            armed = false;
-            action.fire();
+        if (tag != generation) {
+            return;
         }
+        queuedAt = -1;
+        if (!armed) {
+            return;
+        }
+        if (expiry > sim.now()) {
+            queue(expiry);
+            return;
+        }
+        armed = false;
+        action.fire();
     }
 }
