@@ -52,7 +52,7 @@ class ModelPropertiesTest {
                 Arbitraries.of(true, false),
                 Arbitraries.of(1460, 65483, 536),
                 Arbitraries.of(true, false),
-                Arbitraries.of("IMMEDIATE", "DELAYED"),
+                Arbitraries.of("LINUX", "IMMEDIATE", "DELAYED"),
                 Arbitraries.of(true, false)
         ).as((snd, rcv, srvRcv, doubling, mss, nagle, ack, autotune) -> List.of("sockets.serverSndBuf=" + snd,
                 "sockets.clientRcvBuf=" + rcv, "sockets.serverRcvBuf=" + srvRcv, "sockets.linuxDoubling=" + doubling,
@@ -104,7 +104,11 @@ class ModelPropertiesTest {
         for (Sample s : rec.samples) {
             assertTrue(s.serverSendQueue() >= 0 && s.clientReceiveQueue() >= 0 && s.bytesInFlight() >= 0, s.toString());
             assertTrue(s.serverSendQueue() < s.serverSendCapacity() + segmentAllowance, "send queue " + s);
-            assertTrue(s.clientReceiveQueue() <= s.clientReceiveCapacity(), "receive queue " + s);
+            // Linux rounds a window it keeps open up to the scale unit at every ACK (tcp_select_window()),
+            // so a sender that fills it exactly can pass the buffer by a little; Linux would prune or
+            // drop that, the Model (which never loses a segment) keeps it.
+            long drift = Math.max(segmentAllowance, s.clientReceiveCapacity() / 64);
+            assertTrue(s.clientReceiveQueue() <= s.clientReceiveCapacity() + drift, "receive queue " + s);
             assertTrue(s.bytesInFlight() <= s.serverSendQueue(), s.toString());
             assertTrue(s.appBytesRead() <= s.appBytesWritten(), s.toString());
         }

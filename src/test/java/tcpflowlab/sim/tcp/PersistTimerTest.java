@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The persist timer: the k-th probe comes base * 2^max(1, k) after the one before (2, 2, 4, 8,
- * 16, 32 ... times base), as Linux's probes do on loopback, up to 120 s.
+ * The persist timer: the k-th probe comes base * 2^k after the one before (1, 2, 4, 8, 16, 32
+ * ... times base, the first counted from the arming), as Linux's probes do on loopback, up to 120 s.
  */
 class PersistTimerTest {
     private static final long BASE = 200_000_000L;
@@ -26,13 +26,13 @@ class PersistTimerTest {
     private final PersistTimer timer = new PersistTimer(sim, () -> expiries.add(sim.now()));
 
     @Test
-    void theIntervalsAreTwoTwoFourEightSixteenThirtyTwoTimesTheBase() {
+    void theIntervalsAreOneTwoFourEightSixteenThirtyTwoTimesTheBase() {
         List<Long> intervals = new ArrayList<>();
         intervals.add(timer.armIfIdle(BASE));
         for (int k = 0; k < 5; k++) {
             intervals.add(timer.probeSent(BASE));
         }
-        assertEquals(List.of(2 * BASE, 2 * BASE, 4 * BASE, 8 * BASE, 16 * BASE, 32 * BASE), intervals);
+        assertEquals(List.of(BASE, 2 * BASE, 4 * BASE, 8 * BASE, 16 * BASE, 32 * BASE), intervals);
         assertEquals(5, timer.probesSent());
         assertEquals(5, timer.backoff());
     }
@@ -41,20 +41,20 @@ class PersistTimerTest {
     void itExpiresAfterTheIntervalItWasArmedWith() {
         timer.armIfIdle(BASE);
         sim.runUntil(10 * BASE);
-        assertEquals(List.of(2 * BASE), expiries);
+        assertEquals(List.of(BASE), expiries);
         assertFalse(timer.isArmed());
         timer.probeSent(BASE); // re-armed from the probe's instant
         sim.runUntil(20 * BASE);
-        assertEquals(List.of(2 * BASE, 12 * BASE), expiries);
+        assertEquals(List.of(BASE, 12 * BASE), expiries);
     }
 
     @Test
     void armingARunningTimerChangesNothing() {
-        assertEquals(2 * BASE, timer.armIfIdle(BASE));
-        sim.runUntil(BASE);
+        assertEquals(BASE, timer.armIfIdle(BASE));
+        sim.runUntil(BASE / 2);
         assertEquals(-1, timer.armIfIdle(5 * BASE));
         sim.runUntil(10 * BASE);
-        assertEquals(List.of(2 * BASE), expiries, "still the first arming's expiry");
+        assertEquals(List.of(BASE), expiries, "still the first arming's expiry");
     }
 
     @Test
@@ -67,7 +67,7 @@ class PersistTimerTest {
         sim.runUntil(100 * BASE);
         assertTrue(expiries.isEmpty(), "a cancelled timer never fires");
         assertEquals(0, timer.backoff());
-        assertEquals(2 * BASE, timer.armIfIdle(BASE), "the next episode starts at 2 x base again");
+        assertEquals(BASE, timer.armIfIdle(BASE), "the next episode starts at the base again");
     }
 
     @Test
@@ -94,7 +94,7 @@ class PersistTimerTest {
     }
 
     /**
-     * Each interval is twice the one before (the first two equal) until the 120 s cap, for any
+     * Each interval is twice the one before, the first the base, until the 120 s cap, for any
      * base from 4 ms (where the cap comes before the backoff limit) up.
      */
     @Property(tries = 200)
@@ -103,10 +103,10 @@ class PersistTimerTest {
         Simulator s = new Simulator();
         PersistTimer t = new PersistTimer(s, () -> { });
         long previous = t.armIfIdle(base);
-        assertEquals(Math.min(PersistTimer.MAX_INTERVAL, 2 * base), previous);
+        assertEquals(Math.min(PersistTimer.MAX_INTERVAL, base), previous);
         for (int k = 1; k <= probes; k++) {
             long next = t.probeSent(base);
-            long expected = k == 1 ? previous : Math.min(PersistTimer.MAX_INTERVAL, 2 * previous);
+            long expected = Math.min(PersistTimer.MAX_INTERVAL, 2 * previous);
             assertEquals(expected, next, "probe " + k + " with base " + base);
             previous = next;
         }
