@@ -192,6 +192,11 @@ public final class ChartPanelController {
         return fsync > 0 ? text + String.format(Locale.ROOT, ", fsync mean %.2f ms", fsync) : text;
     }
 
+    /** A view over the charts (the first-run hint), centred. */
+    void addOverlay(javafx.scene.Node overlay) {
+        chartHost.getChildren().add(overlay);
+    }
+
     FlowChart flowChart() {
         return flowChart;
     }

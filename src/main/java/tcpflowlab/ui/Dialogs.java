@@ -36,6 +36,23 @@ final class Dialogs {
         a.showAndWait();
     }
 
+    /** A dialog whose content is a view (formatted help, a table of keys), scrolled when long. */
+    void showView(String title, javafx.scene.Node view, double width, double height, String style) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setGraphic(null);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setPrefSize(width, height);
+        scroll.setId("helpScroll");
+        a.getDialogPane().setContent(scroll);
+        a.getDialogPane().setStyle(style);
+        a.setResizable(true);
+        own(a);
+        a.showAndWait();
+    }
+
     void showText(String title, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle(title);

@@ -9,7 +9,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -42,8 +41,10 @@ public final class MainController {
     private ExportActions exports;
     private final Dialogs dialogs = new Dialogs(() -> this.stage, this::message);
     private final ScenarioFiles files;
-    private final HelpDialogs help = new HelpDialogs(dialogs);
+    private final HelpDialogs help = new HelpDialogs(dialogs, () -> model().presentationModeProperty().get());
     private ExportDialogs exportDialogs;
+    private final FirstRunHint hint = new FirstRunHint(this::choosePreset);
+    private List<PresetEntry> presetEntries = List.of();
     private Stage stage;
     private long rateWallStart;
     private long rateEventsStart;
@@ -116,11 +117,9 @@ public final class MainController {
         ladderController.init(frameData, model, runs::captureWhyNot);
         exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
         exportDialogs = new ExportDialogs(model, runs, exports, ladderController, dialogs);
-        for (String name : model.presets().names()) {
-            MenuItem item = new MenuItem(name);
-            item.setOnAction(e -> loadPreset(name));
-            presetsMenu.getItems().add(item);
-        }
+        presetEntries = PresetEntry.all(model.presets());
+        PresetChooser.fill(presetsMenu, presetEntries, this::choosePreset, this::loadPreset);
+        chartPanelController.addOverlay(hint.node());
         model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> files.rebuildRecent(recentMenu));
         files.rebuildRecent(recentMenu);
         speedBox.getItems().setAll(SPEEDS);
@@ -345,6 +344,7 @@ public final class MainController {
         stepButton.setDisable(!runs.canStep());
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
+        hint.update(!runs.isPrepared(), model.scenario().name());
         showTelemetrySource();
     }
 
@@ -368,6 +368,11 @@ public final class MainController {
 
     void loadPreset(String name) {
         files.loadPreset(name);
+    }
+
+    void choosePreset() {
+        PresetChooser.choose(dialogs, presetEntries, model.scenario().name(),
+                HelpDialogs.fontSize(model.presentationModeProperty().get())).ifPresent(this::loadPreset);
     }
 
     @FXML
@@ -511,5 +516,13 @@ public final class MainController {
 
     Label sourceLabel() {
         return sourceLabel;
+    }
+
+    FirstRunHint hint() {
+        return hint;
+    }
+
+    List<PresetEntry> presetEntries() {
+        return presetEntries;
     }
 }
