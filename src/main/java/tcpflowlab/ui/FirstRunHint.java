@@ -19,14 +19,12 @@ final class FirstRunHint {
         Label title = new Label("Choose a preset, press ▶ Run");
         title.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
         loaded.setWrapText(true);
-        Label keys = new Label("Space runs and pauses, S steps, R resets; Help ▸ Keyboard lists the rest.");
-        keys.setWrapText(true);
-        keys.setStyle("-fx-text-fill: #555555;");
         Button choose = new Button(PresetChooser.CHOOSE_TEXT);
         choose.setId("hintChoosePreset");
         choose.setOnAction(e -> choosePreset.run());
         choose.setFocusTraversable(false); // Space stays Run/Pause
-        box = new VBox(10, title, loaded, choose, keys);
+        // three rows: it must fit on the charts of a 1280x720 projector in presentation mode
+        box = new VBox(10, title, loaded, choose);
         box.setId("firstRunHint");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -41,7 +39,8 @@ final class FirstRunHint {
 
     /** Shows the hint while nothing has run; {@code scenario} is the loaded scenario's name. */
     void update(boolean nothingRun, String scenario) {
-        String text = "Loaded: " + scenario + ". Run it, or pick another preset; each one shows a step of the story.";
+        String text = "Loaded: " + scenario + ". Space runs and pauses, S steps, R resets; "
+                + "each preset shows one step of the story.";
         if (!text.equals(loaded.getText())) {
             loaded.setText(text);
         }

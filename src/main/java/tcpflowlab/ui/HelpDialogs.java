@@ -53,14 +53,10 @@ final class HelpDialogs {
         return presentation ? PRESENTATION_SIZE : NORMAL_SIZE;
     }
 
-    private String fontStyle() {
-        return "-fx-font-size: " + size() + "px;";
-    }
-
     void modelNotes() {
         VBox view = modelNotesView(size());
         double scale = size() / NORMAL_SIZE;
-        dialogs.showView("How the model works", view, 780 * scale, 560 * scale, fontStyle());
+        dialogs.showView("How the model works", view, 780 * scale, 560 * scale, size());
     }
 
     /** The model notes shipped with the app, formatted. */
@@ -79,7 +75,7 @@ final class HelpDialogs {
 
     void keyboard() {
         double scale = size() / NORMAL_SIZE;
-        dialogs.showView("Keyboard", keyboardView(), 520 * scale, 330 * scale, fontStyle());
+        dialogs.showView("Keyboard", keyboardView(), 520 * scale, 330 * scale, size());
     }
 
     /** Keys in one column, what they do in the next: a grid, so the columns line up in any font. */

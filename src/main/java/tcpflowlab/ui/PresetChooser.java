@@ -53,7 +53,7 @@ final class PresetChooser {
         dialog.getDialogPane().setStyle("-fx-font-size: " + fontSize + "px;");
         ListView<PresetEntry> list = list(presets);
         double scale = fontSize / HelpDialogs.NORMAL_SIZE;
-        list.setPrefSize(640 * scale, 460 * scale);
+        Dialogs.fitToScreen(list, 640 * scale, 460 * scale, fontSize);
         presets.stream().filter(p -> p.name().equals(current)).findFirst()
                 .ifPresentOrElse(p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().select(0));
         list.setOnMouseClicked(e -> {
