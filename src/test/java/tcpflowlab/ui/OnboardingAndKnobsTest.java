@@ -91,6 +91,10 @@ class OnboardingAndKnobsTest {
             Bounds b = hint.localToScene(hint.getBoundsInLocal());
             assertTrue(b.getWidth() > 100 && b.getHeight() > 50, "laid out on the charts: " + b);
         });
+        robot.clickOn("#hintChoosePreset");
+        ListView<?> list = robot.lookup("#presetList").queryAs(ListView.class);
+        assertNotNull(list, "the hint's button opens the preset chooser");
+        closeDialog(robot, list);
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.runs().state() == RunState.RUNNING);
         robot.interact(() -> assertFalse(hint.isVisible(), "gone after Run"));
