@@ -155,7 +155,8 @@ final class ChartImageView extends Region {
         if (Double.isNaN(t) || e.getDeltaY() == 0) {
             return;
         }
-        double f = e.getDeltaY() > 0 ? SCROLL_ZOOM : 1 / SCROLL_ZOOM;
+        // The direction JFreeChart's own viewer zoomed in (what users of the app know).
+        double f = e.getDeltaY() < 0 ? SCROLL_ZOOM : 1 / SCROLL_ZOOM;
         timeAxis.setRange(t - (t - timeAxis.getLowerBound()) * f, t + (timeAxis.getUpperBound() - t) * f);
     }
 
