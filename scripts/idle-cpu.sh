@@ -3,6 +3,8 @@
 # JVM (utime + stime from /proc/PID/stat) over a 30 s window, as a share of one core.
 #   MODE=idle   nothing loaded, nothing run (measured 10 s after start)
 #   MODE=paused seed-buggy started with --autorun, paused with the space key after 5 s
+# SETTLE=s seconds between start (or pause) and the measurement (default 5; the JIT compiler
+# goes on compiling what the run used for a few seconds after a busy run).
 # CLASSES=dir measures another build's classes (e.g. the one before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +35,7 @@ if [ "$MODE" = paused ]; then
     xdotool windowactivate --sync "$WINDOW" 2>/dev/null || xdotool windowfocus "$WINDOW"
     xdotool key --window "$WINDOW" space
 fi
-sleep 5
+sleep "${SETTLE:-5}"
 ticks() { awk '{print $14 + $15}' /proc/"$APP"/stat; }
 HZ=$(getconf CLK_TCK)
 T0=$(ticks); W0=$(date +%s.%N)

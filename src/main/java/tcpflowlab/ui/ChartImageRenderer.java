@@ -58,6 +58,7 @@ final class ChartImageRenderer implements AutoCloseable {
     private int height;
     private double scale = 1;
     private long renders;
+    private long presentNanos;
     // Only the render thread touches the image it draws into.
     private BufferedImage canvas;
 
@@ -119,7 +120,9 @@ final class ChartImageRenderer implements AutoCloseable {
         drawing = false;
         if (r != null) {
             renders++;
+            long t0 = System.nanoTime();
             presenter.accept(r);
+            presentNanos += System.nanoTime() - t0;
         } else {
             dirty = true; // the chart changed under the render: draw it again
         }
@@ -178,6 +181,11 @@ final class ChartImageRenderer implements AutoCloseable {
     /** Images drawn and shown so far: an idle app draws none. */
     long renders() {
         return renders;
+    }
+
+    /** FX-thread time spent copying finished images to the screen so far (the UI benchmark). */
+    long presentNanos() {
+        return presentNanos;
     }
 
     @Override

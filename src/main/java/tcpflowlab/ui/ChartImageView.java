@@ -53,6 +53,10 @@ final class ChartImageView extends Region {
         zoomBox.setStroke(Color.rgb(0, 114, 178));
         getChildren().addAll(image, zoomBox);
         setMinSize(0, 0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip); // an image of the old size shows for a frame while the window shrinks
         setOnMouseMoved(e -> hover.accept(e.getX()));
         setOnMousePressed(this::pressed);
         setOnMouseDragged(this::dragged);
