@@ -5,6 +5,7 @@
 #   MODE=paused seed-buggy started with --autorun, paused with the space key after 5 s
 # SETTLE=s seconds between start (or pause) and the measurement (default 5; the JIT compiler
 # goes on compiling what the run used for a few seconds after a busy run).
+# APP_ARGS="--presentation" adds launch options; SIZE=1280x720 another screen size.
 # CLASSES=dir measures another build's classes (e.g. the one before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,8 @@ ARGS=()
 if [ "$MODE" = paused ]; then
     ARGS=(--preset seed-buggy --speed 1x --autorun)
 fi
-java -Dtcpflowlab.home="$(mktemp -d)" -cp "$CP" tcpflowlab.ui.Launcher "${ARGS[@]}" >target/idle-cpu-app.log 2>&1 &
+# shellcheck disable=SC2086
+java -Dtcpflowlab.home="$(mktemp -d)" -cp "$CP" tcpflowlab.ui.Launcher "${ARGS[@]}" ${APP_ARGS:-} >target/idle-cpu-app.log 2>&1 &
 APP=$!
 sleep 5
 WINDOW=$(xdotool search --sync --name "TCP Flow Lab" | head -1)
@@ -41,6 +43,6 @@ HZ=$(getconf CLK_TCK)
 T0=$(ticks); W0=$(date +%s.%N)
 sleep 30
 T1=$(ticks); W1=$(date +%s.%N)
-import -window "$WINDOW" "target/idle-cpu-$MODE.png" || true
+import -window "$WINDOW" "target/idle-cpu-$MODE-$SIZE${APP_ARGS:+-presentation}.png" || true
 awk -v t="$((T1 - T0))" -v hz="$HZ" -v w0="$W0" -v w1="$W1" -v m="$MODE" -v s="$SIZE" \
     'BEGIN { printf "%s %s: %.2f s CPU in %.1f s wall = %.2f %% of one core\n", m, s, t / hz, w1 - w0, 100 * t / hz / (w1 - w0) }'
