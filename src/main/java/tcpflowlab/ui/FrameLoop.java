@@ -15,9 +15,8 @@ import java.util.function.LongSupplier;
  * <p>It beats only while there is something to show: a running run, data waiting in the
  * recorder, or a frame asked for ({@link #requestFrame()}). Otherwise it stops, because a
  * started AnimationTimer keeps JavaFX pulsing 60 times a second, and a paused or idle app
- * would spend a good part of a core redrawing the same picture. While stopped, a watcher
- * thread looks into the recorder 10 times a second (a paused Live run's kernel goes on
- * delivering) and wakes the loop when data arrives.
+ * would spend a good part of a core redrawing the same picture. While it rests, a
+ * {@link RecorderWatch} wakes it when data arrives.
  */
 final class FrameLoop extends AnimationTimer {
     /** What runs each frame after the data is drained. */
@@ -46,15 +45,12 @@ final class FrameLoop extends AnimationTimer {
     private java.util.function.LongConsumer frameObserver = t -> { };
     private java.util.function.LongConsumer cpuObserver = t -> { };
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    private static final long WATCH_MILLIS = 100;
     private java.util.function.BooleanSupplier runActive = () -> false;
     private java.util.function.BooleanSupplier chartsIdle = () -> true;
     private boolean beating;
     private boolean frameRequested;
     private long drained;
-    private java.util.concurrent.ScheduledExecutorService watcher;
-    private java.util.concurrent.ScheduledFuture<?> watch;
-    private volatile Recorder watched;
+    private final RecorderWatch watch = new RecorderWatch(this::requestFrame);
 
     /** Where the frame loop finds the recorder of the current run (null between runs). */
     interface RunSource {
@@ -92,7 +88,7 @@ final class FrameLoop extends AnimationTimer {
 
     @Override
     public void start() {
-        cancelWatch();
+        watch.cancel();
         beating = true;
         lastFrame = 0; // a rest is not a run of dropped frames
         super.start();
@@ -102,43 +98,16 @@ final class FrameLoop extends AnimationTimer {
     public void stop() {
         beating = false;
         super.stop();
-        cancelWatch();
-        if (watcher != null) {
-            watcher.shutdownNow();
-            watcher = null;
-        }
+        watch.close();
     }
 
-    /** Stops beating until {@link #requestFrame()} or the watcher sees data in the recorder. */
+    /** Stops beating until {@link #requestFrame()} or the watch sees data in the recorder. */
     private void rest() {
         beating = false;
         super.stop();
         Recorder r = source.recorder();
-        if (r == null) {
-            return;
-        }
-        watched = r;
-        if (watcher == null) {
-            watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(t -> {
-                Thread w = new Thread(t, "tcpflowlab-frame-watch");
-                w.setDaemon(true);
-                return w;
-            });
-        }
-        watch = watcher.scheduleWithFixedDelay(() -> {
-            Recorder w = watched;
-            if (w != null && w.hasPending()) {
-                watched = null;
-                javafx.application.Platform.runLater(this::requestFrame);
-            }
-        }, WATCH_MILLIS, WATCH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelWatch() {
-        watched = null;
-        if (watch != null) {
-            watch.cancel(false);
-            watch = null;
+        if (r != null) {
+            watch.watch(r);
         }
     }
 
