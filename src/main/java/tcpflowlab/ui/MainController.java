@@ -86,8 +86,6 @@ public final class MainController {
     @FXML
     private Label rateLabel;
     @FXML
-    private Label framesLabel;
-    @FXML
     private Label messageLabel;
     @FXML
     private KnobPanelController knobPanelController;
@@ -157,6 +155,13 @@ public final class MainController {
             }
         });
         frames = new FrameLoop(frameData, runs::recorder, now -> onFrame(), System::nanoTime);
+        frames.setActivity(() -> runs.state() == RunState.RUNNING, chartPanelController.viewer().renderer()::isIdle);
+        // Frames only while something changes (FrameLoop): these change what the views show.
+        for (javafx.beans.Observable o : List.of(model.followLatestProperty(), model.timeWindowProperty(),
+                model.presentationModeProperty(), speedBox.valueProperty(), engineBox.valueProperty(),
+                ladderTab.selectedProperty())) {
+            o.addListener(changed -> frames.requestFrame());
+        }
         frames.start();
         updateTitle();
         updateButtons();
@@ -213,6 +218,7 @@ public final class MainController {
         if (runs.engine() == Engines.Kind.LIVE && runs.state() == RunState.RUNNING) {
             message(LIVE_NOTE);
         }
+        frames.requestFrame();
         updateButtons();
     }
 
@@ -224,6 +230,7 @@ public final class MainController {
                 message(LIVE_PAUSED);
             }
         }
+        frames.requestFrame();
         updateButtons();
     }
 
@@ -241,6 +248,7 @@ public final class MainController {
             runs.pause();
         }
         runs.step();
+        frames.requestFrame();
         updateButtons();
     }
 
@@ -252,10 +260,14 @@ public final class MainController {
 
     private void resetRun() {
         runs.close();
+        chartPanelController.viewer().renderer().awaitIdle();
         frameData.clear();
         eventLogController.clearSelection();
         knobPanelController.setRunning(false);
         onFrame();
+        if (frames != null) {
+            frames.requestFrame();
+        }
     }
 
     private void toggleRun() {
@@ -314,7 +326,7 @@ public final class MainController {
         long wall = System.nanoTime();
         if (wall - rateWallStart > 500_000_000L) {
             long ev = runs.engineEvents();
-            eventsPerSecond = rateWallStart == 0 ? 0 : (ev - rateEventsStart) * 1e9 / (wall - rateWallStart);
+            eventsPerSecond = rateWallStart == 0 || runs.state() != RunState.RUNNING ? 0 : (ev - rateEventsStart) * 1e9 / (wall - rateWallStart);
             rateWallStart = wall;
             rateEventsStart = ev;
             updateButtons();
@@ -329,7 +341,6 @@ public final class MainController {
         timeLabel.setText(String.format(Locale.ROOT, "t = %.3f s", runs.timeNanos() / 1e9));
         speedLabel.setText("speed " + speedBox.getValue());
         rateLabel.setText(String.format(Locale.ROOT, "%,.0f events/s", Math.max(0, eventsPerSecond)));
-        framesLabel.setText(frames == null ? "" : frames.droppedFrames() + " dropped frames");
         if (s == RunState.FAILED && runs.failure() != null) {
             message("the run failed: " + runs.failure());
         }
@@ -465,6 +476,7 @@ public final class MainController {
         if (frames != null) {
             frames.stop();
         }
+        chartPanelController.viewer().renderer().close();
         runs.close();
     }
 
