@@ -19,7 +19,6 @@ import tcpflowlab.chart.SampleHistory;
 import tcpflowlab.telemetry.TcpEvent;
 
 import java.awt.geom.Rectangle2D;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,11 +43,13 @@ public final class ChartPanelController {
     private AppModel model;
     private FrameData data;
     private boolean updatingRange;
+    private ChartRange range;
 
     void init(AppModel model, FrameData data) {
         this.model = model;
         this.data = data;
         flowChart = new FlowChart(data.history());
+        range = new ChartRange(flowChart, data);
         viewer = new ChartViewer(flowChart.chart());
         viewer.setAccessibleText("Charts: queues, window, throughput, spill queue over time");
         chartHost.getChildren().add(viewer);
@@ -110,31 +111,13 @@ public final class ChartPanelController {
     private void showWindow(double from, double to) {
         updatingRange = true;
         try {
-            flowChart.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
+            range.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
         } finally {
             updatingRange = false;
         }
-        List<TcpEvent> marked = data.markedEvents();
-        int lo = lowerBound(marked, from);
-        int hi = lowerBound(marked, Math.nextUp(to));
-        flowChart.markers().show(marked.subList(lo, hi), data.zeroWindowSpans(), from, to, data.history().lastTime());
         var d = flowChart.datasets().get(0);
         resolutionLabel.setText(d.isFullResolution() ? "every sample drawn"
                 : d.isFromHistory() ? "min/max per bucket of the whole-run history" : "min/max per pixel column");
-    }
-
-    private static int lowerBound(List<TcpEvent> events, double t) {
-        int lo = 0;
-        int hi = events.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (events.get(mid).timeNanos() / 1e9 < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Moves the crosshair to an event, and the view to it if it is off screen. */
@@ -190,6 +173,11 @@ public final class ChartPanelController {
         String text = String.format(Locale.ROOT, " | spill queue %,.0f messages (%s)", messages,
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.SPILL_DEPTH, t)));
         return fsync > 0 ? text + String.format(Locale.ROOT, ", fsync mean %.2f ms", fsync) : text;
+    }
+
+    /** What draws a time range with its markers, for exports. */
+    ChartRange range() {
+        return range;
     }
 
     FlowChart flowChart() {

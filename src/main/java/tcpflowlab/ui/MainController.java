@@ -114,7 +114,8 @@ public final class MainController {
         chartPanelController.init(model, frameData);
         eventLogController.init(frameData, this::onEventSelected);
         ladderController.init(frameData, model, runs::captureWhyNot);
-        exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
+        exports = new ExportActions(chartPanelController.flowChart(), chartPanelController.range(), runs,
+                model.codec());
         exportDialogs = new ExportDialogs(model, runs, exports, ladderController, dialogs);
         for (String name : model.presets().names()) {
             MenuItem item = new MenuItem(name);
