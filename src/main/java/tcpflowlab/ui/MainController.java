@@ -112,7 +112,7 @@ public final class MainController {
     private void initialize() {
         knobPanelController.init(model, this::runKnobs);
         chartPanelController.init(model, frameData);
-        eventLogController.init(frameData, this::onEventSelected);
+        eventLogController.init(frameData, this::onEventSelected, () -> model.followLatestProperty().set(true));
         ladderController.init(frameData, model, runs::captureWhyNot);
         exports = new ExportActions(chartPanelController.flowChart(), chartPanelController.range(), runs,
                 model.codec());
