@@ -160,7 +160,18 @@ public final class ChartPanelController {
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_CAPACITY, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WINDOW, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WRITE_RATE, t)),
-                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t));
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t)) + lossText(h, t);
+    }
+
+    /** The losses' part of the read-out; empty while nothing is lost. */
+    private static String lossText(SampleHistory h, double t) {
+        double dropped = h.valueAt(SampleColumn.MESSAGES_DROPPED, t);
+        double lost = h.valueAt(SampleColumn.MESSAGES_LOST, t);
+        if (!(dropped > 0) && !(lost > 0)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " | dropped %,.0f, lost on reset %s messages", dropped,
+                Double.isNaN(lost) ? "not known" : String.format(Locale.ROOT, "%,.0f", lost));
     }
 
     /** The spill queue's part of the read-out; empty when the run has no queue at that time. */

@@ -1,13 +1,14 @@
 package tcpflowlab.ui;
 
 import tcpflowlab.chart.FlowChart;
+import tcpflowlab.chart.SampleColumn;
 import tcpflowlab.telemetry.TcpEvent;
 
 import java.util.List;
 
 /**
  * Puts a time range on the charts together with exactly the markers of that range (zero-window
- * bands, window updates, probes, errors, knob changes). The screen and every chart export draw
+ * bands, window updates, probes, errors, knob changes, losses). The screen and every chart export draw
  * through it, so an export of "whole run" carries every marker of the run and one of the current
  * view carries what the screen shows.
  */
@@ -27,6 +28,8 @@ final class ChartRange {
         int lo = lowerBound(marked, from);
         int hi = lowerBound(marked, Math.nextUp(to));
         chart.markers().show(marked.subList(lo, hi), data.zeroWindowSpans(), from, to, data.history().lastTime());
+        boolean lostKnown = data.history().isEmpty() || !Double.isNaN(data.history().latest(SampleColumn.MESSAGES_LOST));
+        chart.losses().show(data.lossMarks(), from, to, lostKnown);
     }
 
     /** The whole run's range in seconds, {first sample, last sample}; null before the first sample. */

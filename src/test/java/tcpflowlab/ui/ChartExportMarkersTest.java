@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tcpflowlab.chart.EventMarkers;
 import tcpflowlab.chart.FlowChart;
+import tcpflowlab.chart.LossMarks;
 import tcpflowlab.chart.ZeroWindowPeriods;
 import tcpflowlab.sim.ModelEngine;
 import tcpflowlab.sim.Scenarios;
@@ -31,8 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChartExportMarkersTest {
     /** ERROR red, as JFreeSVG writes a stroke. */
     private static final String ERROR_STROKE = "stroke:rgb(214,39,40)";
+    /** The lost-on-reset colour (Okabe-Ito vermillion) of the loss chart's markers. */
+    private static final String LOST_STROKE = "stroke:rgb(213,94,0)";
     /** The zero-window shade's colour, as JFreeSVG writes a fill. */
     private static final String BAND_FILL = "fill:rgb(255,80,80)";
+
 
     private static FrameData data;
     private static List<TcpEvent> events;
@@ -67,6 +71,11 @@ class ChartExportMarkersTest {
         return list.stream().filter(e -> e.timeNanos() / 1e9 >= from && e.timeNanos() / 1e9 <= to).filter(p).count();
     }
 
+    /** Marker lines (SVG line elements) of a colour; series and legend keys are paths and groups. */
+    private static int markerLines(String svg, String stroke) {
+        return occurrences(svg.replaceAll("<line [^>]*" + Pattern.quote(stroke) + "[^>]*>", "\u0000"), "\u0000");
+    }
+
     private static int occurrences(String text, String needle) {
         Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
         int n = 0;
@@ -91,7 +100,7 @@ class ChartExportMarkersTest {
         assertEquals(2, eagain, "the run has two EAGAINs");
         assertEquals(2, rst, "the run has two resets");
         long red = count(events, 0, 10, e -> EventMarkers.isMarked(e.kind()) && isRed(e.kind()));
-        assertEquals(red, occurrences(text, ERROR_STROKE), "one red line per error, EAGAIN and reset event of the run");
+        assertEquals(red, markerLines(text, ERROR_STROKE), "one red line per error, EAGAIN and reset event of the run");
         assertEquals(eagain, occurrences(text, ">11 EAGAIN<"));
         assertEquals(rst, occurrences(text, ">RST sent<"));
         int spans = ZeroWindowPeriods.of(events).size();
@@ -99,6 +108,12 @@ class ChartExportMarkersTest {
         // each period is shaded on the queue and the window charts
         assertEquals(2 * spans, occurrences(text, BAND_FILL));
         assertFalse(text.contains("stroke:rgb(64,64,64)"), "no crosshair in an export");
+        long lostSteps = data.lossMarks().stream().filter(m -> m.kind() == LossMarks.Kind.LOST_ON_RESET).count();
+        long atResets = data.lossMarks().stream().filter(m -> m.kind() == LossMarks.Kind.LOST_ON_RESET
+                && m.time() < data.history().lastTime()).count();
+        assertEquals(rst, atResets, "each reset loses messages (and the run's end what stayed unread)");
+        assertEquals(lostSteps, markerLines(text, LOST_STROKE), "one loss marker per reset that lost messages");
+        assertEquals(lostSteps, occurrences(text, " lost<"), "each labelled with what it lost");
     }
 
     @Test
@@ -113,7 +128,7 @@ class ChartExportMarkersTest {
         assertEquals(7.5, from, 1e-9, "the export leaves the screen's range as it was");
         assertEquals(1, count(events, from, to, e -> e.kind() == EventKind.EAGAIN));
         assertEquals(count(events, from, to, e -> EventMarkers.isMarked(e.kind()) && isRed(e.kind())),
-                occurrences(text, ERROR_STROKE));
+                markerLines(text, ERROR_STROKE));
         assertEquals(1, occurrences(text, ">11 EAGAIN<"), "only the view's reset");
         assertEquals(2, occurrences(text, BAND_FILL), "the view's one zero-window period, on two charts");
     }
