@@ -49,6 +49,7 @@ public final class EventMarkers {
     public void show(List<TcpEvent> events, List<ZeroWindowSpan> spans, double from, double to, double now) {
         queues.clearDomainMarkers();
         window.clearDomainMarkers();
+        int band = 0;
         for (ZeroWindowSpan span : spans) {
             double end = Double.isNaN(span.end()) ? now : span.end();
             if (end < from || span.start() > to) {
@@ -56,10 +57,11 @@ public final class EventMarkers {
             }
             for (XYPlot p : List.of(queues, window)) {
                 IntervalMarker m = new IntervalMarker(span.start(), Math.max(end, span.start() + 1e-6));
-                m.setPaint(ChartStyle.ZERO_WINDOW_SHADE);
+                m.setPaint(shade(band));
                 m.setOutlinePaint(null);
                 p.addDomainMarker(m, Layer.BACKGROUND);
             }
+            band++;
         }
         List<TcpEvent> visible = new ArrayList<>();
         int labelled = 0;
@@ -102,6 +104,17 @@ public final class EventMarkers {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * The fill of the n-th zero-window band. The PDF writer (OrsonPDF) ignores a paint equal to
+     * the one it has, so a second band in a row kept the marker's composite alpha (0.8) instead of
+     * the colour's own and came out solid red; consecutive bands one alpha step apart each set
+     * their own translucency, and look the same.
+     */
+    static java.awt.Color shade(int n) {
+        java.awt.Color c = ChartStyle.ZERO_WINDOW_SHADE;
+        return n % 2 == 0 ? c : new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() - 1);
     }
 
     /** The label an event gets on the chart, or null for a plain line. */

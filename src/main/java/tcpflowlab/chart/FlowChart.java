@@ -13,9 +13,9 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The four stacked charts on one shared time axis: (1) server send queue and client receive
+ * The stacked charts on one shared time axis: (1) server send queue and client receive
  * queue with their capacities dashed, (2) the advertised window, (3) application throughput,
- * (4) the spill queue's depth. Datasets, plots and renderers stay separate (JFreeChart's own
+ * (4) the spill queue's depth, (5) messages dropped and lost on reset ({@link LossRow}). Datasets, plots and renderers stay separate (JFreeChart's own
  * split); the renderers draw at most one segment per pixel column and create no entities, so
  * hundreds of thousands of points redraw in milliseconds (BENCHMARKS.md).
  */
@@ -28,6 +28,7 @@ public final class FlowChart {
     private final XYPlot window;
     private final XYPlot throughput;
     private final XYPlot spill;
+    private final LossRow losses;
     private final List<WindowedXYDataset> datasets;
     private final EventMarkers markers;
     private ChartStyle style = ChartStyle.NORMAL;
@@ -39,7 +40,9 @@ public final class FlowChart {
         WindowedXYDataset windowData = new WindowedXYDataset(history, List.of(SampleColumn.WINDOW));
         WindowedXYDataset rateData = new WindowedXYDataset(history, List.of(SampleColumn.WRITE_RATE, SampleColumn.READ_RATE));
         WindowedXYDataset spillData = new WindowedXYDataset(history, List.of(SampleColumn.SPILL_DEPTH));
-        datasets = List.of(queueData, windowData, rateData, spillData);
+        WindowedXYDataset lossData = new WindowedXYDataset(history, List.of(SampleColumn.MESSAGES_DROPPED,
+                SampleColumn.MESSAGES_LOST));
+        datasets = List.of(queueData, windowData, rateData, spillData, lossData);
 
         timeAxis = new NumberAxis("time (s)");
         timeAxis.setAutoRangeIncludesZero(false);
@@ -49,10 +52,12 @@ public final class FlowChart {
         window = subplot(windowData, "window (B)");
         throughput = subplot(rateData, "app B/s");
         spill = subplot(spillData, "spill (B)");
+        losses = new LossRow(lossData);
         combined.add(queues, 4);
         combined.add(window, 2);
         combined.add(throughput, 2);
         combined.add(spill, 1);
+        combined.add(losses.plot(), 1);
         combined.setOrientation(PlotOrientation.VERTICAL);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -63,12 +68,17 @@ public final class FlowChart {
     }
 
     private static XYPlot subplot(WindowedXYDataset data, String label) {
-        SamplingXYLineRenderer renderer = new SamplingXYLineRenderer();
-        renderer.setDefaultCreateEntities(false);
-        XYPlot plot = bytesPlot(data, renderer, label);
+        XYPlot plot = bytesPlot(data, lineRenderer(), label);
         plot.setDomainCrosshairPaint(Color.DARK_GRAY);
         plot.setDomainCrosshairLockedOnData(false);
         return plot;
+    }
+
+    /** A renderer that draws at most one segment per pixel column and creates no entities. */
+    static SamplingXYLineRenderer lineRenderer() {
+        SamplingXYLineRenderer renderer = new SamplingXYLineRenderer();
+        renderer.setDefaultCreateEntities(false);
+        return renderer;
     }
 
     /** A subplot of byte counts: its value axis from 0 in whole numbers, white, light grid. Shared with overlays. */
@@ -96,9 +106,10 @@ public final class FlowChart {
         paint(throughput, 0, ChartStyle.SEND, false);
         paint(throughput, 1, ChartStyle.RECEIVE, false);
         paint(spill, 0, ChartStyle.SPILL, false);
+        losses.applyStyle(s);
         timeAxis.setLabelFont(s.font());
         timeAxis.setTickLabelFont(s.font());
-        for (XYPlot p : List.of(queues, window, throughput, spill)) {
+        for (XYPlot p : subplots()) {
             p.getRangeAxis().setLabelFont(s.font());
             p.getRangeAxis().setTickLabelFont(s.font());
         }
@@ -147,7 +158,7 @@ public final class FlowChart {
     }
 
     public void setCrosshair(double t) {
-        for (XYPlot p : List.of(queues, window, throughput, spill)) {
+        for (XYPlot p : subplots()) {
             p.setDomainCrosshairVisible(true);
             p.setDomainCrosshairValue(t, false);
         }
@@ -177,12 +188,17 @@ public final class FlowChart {
         return markers;
     }
 
+    /** The loss chart: its series, markers and note. */
+    public LossRow losses() {
+        return losses;
+    }
+
     public List<WindowedXYDataset> datasets() {
         return datasets;
     }
 
     /** The subplots, top to bottom. */
     public List<XYPlot> subplots() {
-        return List.of(queues, window, throughput, spill);
+        return List.of(queues, window, throughput, spill, losses.plot());
     }
 }

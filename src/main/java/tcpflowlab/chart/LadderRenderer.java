@@ -56,7 +56,20 @@ public final class LadderRenderer {
                         ? "" : "  (" + s.note() + ")");
     }
 
-    /** Draws the segments, oldest at the top; returns where each arrow is. */
+    /** The vertical distance between two arrows when each has room for its label. */
+    public static double rowPitch(int fontSize) {
+        return fontSize * 1.6;
+    }
+
+    /** The height that shows {@code segments} arrows, each at {@link #rowPitch}, with the header. */
+    public static int heightFor(int segments, int fontSize) {
+        return (int) Math.ceil(fontSize * 3.5 + segments * rowPitch(fontSize)) + 1;
+    }
+
+    /**
+     * Draws the segments, oldest at the top; when they do not all fit at {@link #rowPitch}, the
+     * newest that fit. Returns where each arrow is.
+     */
     public static List<Hit> draw(Graphics2D g, Rectangle2D area, List<SegmentRecord> segments, int selected, int fontSize) {
         List<Hit> hits = new ArrayList<>();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -79,8 +92,8 @@ public final class LadderRenderer {
         if (segments.isEmpty()) {
             return hits;
         }
-        double step = Math.max(fontSize * 1.6, (bottom - top) / Math.max(1, segments.size()));
-        int first = Math.max(0, segments.size() - (int) Math.floor((bottom - top) / step));
+        double step = Math.max(rowPitch(fontSize), (bottom - top) / Math.max(1, segments.size()));
+        int first = Math.max(0, segments.size() - (int) Math.floor((bottom - top) / step + 1e-9));
         g.setFont(font);
         for (int i = first; i < segments.size(); i++) {
             SegmentRecord s = segments.get(i);

@@ -2,7 +2,8 @@ package tcpflowlab.chart;
 
 /**
  * The values the charts keep from each sample: bytes or bytes per second, except the spill
- * queue's depth in messages and its mean fsync latency in milliseconds (read-out only).
+ * queue's depth in messages and its mean fsync latency in milliseconds (read-out only), and the
+ * run's lost messages (a count; NaN where the engine cannot know it).
  */
 public enum SampleColumn {
     SEND_QUEUE("server send queue"),
@@ -14,7 +15,9 @@ public enum SampleColumn {
     READ_RATE("read by client app"),
     SPILL_DEPTH("spill queue depth"),
     SPILL_MESSAGES("spill queue messages"),
-    SPILL_FSYNC_MILLIS("spill fsync mean");
+    SPILL_FSYNC_MILLIS("spill fsync mean"),
+    MESSAGES_DROPPED("messages dropped (DROP)"),
+    MESSAGES_LOST("messages lost on reset (written, never read)");
 
     private final String label;
 

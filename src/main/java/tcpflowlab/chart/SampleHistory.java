@@ -88,6 +88,8 @@ public final class SampleHistory {
         latest[SampleColumn.SPILL_DEPTH.ordinal()] = s.spillDepthBytes();
         latest[SampleColumn.SPILL_MESSAGES.ordinal()] = s.spillDepthMessages();
         latest[SampleColumn.SPILL_FSYNC_MILLIS.ordinal()] = s.spillFsyncNanos() / 1e6;
+        latest[SampleColumn.MESSAGES_DROPPED.ordinal()] = s.messagesDropped();
+        latest[SampleColumn.MESSAGES_LOST.ordinal()] = s.messagesLost() == Sample.UNKNOWN ? Double.NaN : s.messagesLost();
 
         int slot = (int) (recentCount & recentMask);
         recentTime[slot] = t;

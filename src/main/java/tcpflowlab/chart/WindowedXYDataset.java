@@ -164,6 +164,10 @@ public final class WindowedXYDataset extends AbstractXYDataset {
                     iMax = j;
                 }
             }
+            if (min > max) {
+                min = Double.NaN; // a count the engine cannot know: nothing to draw, nothing to scale
+                max = Double.NaN;
+            }
             // Two points per column, extremes in the order they happened, so lines join up
             // the way the data went.
             boolean minFirst = iMin <= iMax;

@@ -21,10 +21,10 @@ final class SummaryText {
         line(b, "first RST", time(s.firstRstNanos()));
         line(b, "server errno", errnos(s.serverErrnos()));
         line(b, "client errno", errnos(s.clientErrnos()));
-        line(b, "bytes written (server)", String.format(Locale.ROOT, "%,d in %,d messages%s", s.bytesWritten(),
-                s.messagesSent(), s.messagesDropped() > 0 ? String.format(Locale.ROOT, ", %,d messages dropped",
-                        s.messagesDropped()) : ""));
+        line(b, "bytes written (server)", String.format(Locale.ROOT, "%,d in %,d messages", s.bytesWritten(),
+                s.messagesSent()));
         line(b, "bytes read (client)", String.format(Locale.ROOT, "%,d", s.bytesRead()));
+        line(b, "dropped (DROP)", String.format(Locale.ROOT, "%,d messages", s.messagesDropped()));
         line(b, "lost (never read)", lost(s));
         line(b, "connections", Long.toString(s.connections()));
         if (s.segments() >= 0) {

@@ -117,7 +117,8 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
             samples = open(dir.resolve(SAMPLES), filter, opened, scenarioName,
                     "time_s,server_send_queue_B,server_send_capacity_B,client_receive_queue_B,"
                             + "client_receive_capacity_B,advertised_window_B,bytes_in_flight_B,"
-                            + "app_bytes_written,app_bytes_read,spill_depth_B,spill_depth_messages,spill_fsync_mean_us");
+                            + "app_bytes_written,app_bytes_read,spill_depth_B,spill_depth_messages,spill_fsync_mean_us,"
+                            + "messages_dropped,messages_lost_on_reset");
             events = open(dir.resolve(EVENTS), filter, opened, scenarioName,
                     "time_s,connection,side,event,errno,errno_name,bytes,detail");
             segments = open(dir.resolve(SEGMENTS), filter, opened, scenarioName,
@@ -142,7 +143,9 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
         write(samples, Csv.seconds(s.timeNanos()) + ',' + s.serverSendQueue() + ',' + s.serverSendCapacity()
                 + ',' + s.clientReceiveQueue() + ',' + s.clientReceiveCapacity() + ',' + s.advertisedWindow()
                 + ',' + s.bytesInFlight() + ',' + s.appBytesWritten() + ',' + s.appBytesRead() + ','
-                + s.spillDepthBytes() + ',' + s.spillDepthMessages() + ',' + (s.spillFsyncNanos() / 1000) + '\n');
+                + s.spillDepthBytes() + ',' + s.spillDepthMessages() + ',' + (s.spillFsyncNanos() / 1000) + ','
+                + s.messagesDropped() + ',' + (s.messagesLost() == Sample.UNKNOWN ? "" : Long.toString(s.messagesLost()))
+                + '\n');
     }
 
     @Override

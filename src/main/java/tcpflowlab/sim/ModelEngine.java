@@ -83,7 +83,7 @@ public final class ModelEngine implements ModelAppContext {
                 ? new SpillServerApp(this, new MemoryOverflowQueue(scenario.server().spillCapacityBytes()))
                 : new ServerApp(this);
         this.client = new ClientApp(this);
-        this.sampler = new ConnectionSampler(server, client, ConnectionSampler.of(server));
+        this.sampler = new ConnectionSampler(server, client, ConnectionSampler.of(server), this::messagesLost);
         this.endTime = Math.round(scenario.run().durationS() * 1e9);
         this.samplePeriod = Math.max(1, Math.round(scenario.run().samplePeriodMs() * 1e6));
     }
@@ -296,15 +296,19 @@ public final class ModelEngine implements ModelAppContext {
     public RunSummary summary() {
         SummaryCollector c = collector;
         // SPILL keeps what a broken connection lost and sends it again: only the client's gaps are lost.
-        boolean spill = server instanceof SpillServerApp;
-        long lostBytes = spill ? -1 : losses.lostBytes();
-        long lostMessages = spill ? client.gaps() : ceilDiv(lostBytes, current.server().messageSize());
+        long lostBytes = server instanceof SpillServerApp ? -1 : losses.lostBytes(finished);
         return new RunSummary(current.name(), "model", current.run().seed(), sim.now(),
                 c.firstZeroWindow(), c.firstEagain(), c.firstRst(), c.firstClientError(),
                 server.errors(), client.errors(), server.bytesWritten(), client.bytesRead(),
                 server.messagesSent(), server.messagesDropped(), connections, c.zeroWindowEvents(),
                 c.zeroWindowSegments(), c.probes(), c.resets(), c.segments(), c.events(),
-                sim.eventsProcessed(), c.peakSendQueue(), c.peakReceiveQueue(), lostBytes, lostMessages);
+                sim.eventsProcessed(), c.peakSendQueue(), c.peakReceiveQueue(), lostBytes, messagesLost());
+    }
+
+    /** Messages written and never read on connections that ended, so far (with SPILL: the client's gaps). */
+    private long messagesLost() {
+        return server instanceof SpillServerApp ? client.gaps()
+                : ceilDiv(losses.lostBytes(finished), current.server().messageSize());
     }
 
     private static long ceilDiv(long a, long b) {

@@ -15,11 +15,25 @@ package tcpflowlab.telemetry;
  * @param spillDepthMessages messages waiting in it, not yet acknowledged by the client
  * @param spillFsyncNanos mean fsync latency of the queue over the last tenth of a second with
  *        fsyncs (0 without a disk queue)
+ * @param messagesDropped messages the server application discarded on EAGAIN (DROP), whole run
+ * @param messagesLost messages written and never read because their connection ended (a reset,
+ *        a close with data unread), whole run; {@link #UNKNOWN} where the engine cannot tell
  */
 public record Sample(long timeNanos, long serverSendQueue, long serverSendCapacity,
                      long clientReceiveQueue, long clientReceiveCapacity, long advertisedWindow,
                      long bytesInFlight, long appBytesWritten, long appBytesRead,
-                     long spillDepthBytes, long spillDepthMessages, long spillFsyncNanos) {
+                     long spillDepthBytes, long spillDepthMessages, long spillFsyncNanos,
+                     long messagesDropped, long messagesLost) {
+    /** A count the engine cannot know (the Live engine cannot see what a reset discarded). */
+    public static final long UNKNOWN = -1;
+
+    /** A sample without losses. */
+    public Sample(long timeNanos, long serverSendQueue, long serverSendCapacity, long clientReceiveQueue,
+                  long clientReceiveCapacity, long advertisedWindow, long bytesInFlight, long appBytesWritten,
+                  long appBytesRead, long spillDepthBytes, long spillDepthMessages, long spillFsyncNanos) {
+        this(timeNanos, serverSendQueue, serverSendCapacity, clientReceiveQueue, clientReceiveCapacity, advertisedWindow,
+                bytesInFlight, appBytesWritten, appBytesRead, spillDepthBytes, spillDepthMessages, spillFsyncNanos, 0, 0);
+    }
 
     /** A sample without a spill queue. */
     public Sample(long timeNanos, long serverSendQueue, long serverSendCapacity, long clientReceiveQueue,

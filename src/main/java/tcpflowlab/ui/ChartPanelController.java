@@ -37,11 +37,13 @@ public final class ChartPanelController {
     private AppModel model;
     private FrameData data;
     private boolean updatingRange;
+    private ChartRange range;
 
     void init(AppModel model, FrameData data) {
         this.model = model;
         this.data = data;
         flowChart = new FlowChart(data.history());
+        range = new ChartRange(flowChart, data);
         viewer = new ChartImageView(flowChart.chart(), flowChart.timeAxis());
         viewer.setAccessibleText("Charts: queues, window, throughput, spill queue over time");
         chartHost.getChildren().add(viewer);
@@ -97,31 +99,13 @@ public final class ChartPanelController {
     private void showWindow(double from, double to) {
         updatingRange = true;
         try {
-            flowChart.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
+            range.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
         } finally {
             updatingRange = false;
         }
-        List<TcpEvent> marked = data.markedEvents();
-        int lo = lowerBound(marked, from);
-        int hi = lowerBound(marked, Math.nextUp(to));
-        flowChart.markers().show(marked.subList(lo, hi), data.zeroWindowSpans(), from, to, data.history().lastTime());
         var d = flowChart.datasets().get(0);
         resolutionLabel.setText(d.isFullResolution() ? "every sample drawn"
                 : d.isFromHistory() ? "min/max per bucket of the whole-run history" : "min/max per pixel column");
-    }
-
-    private static int lowerBound(List<TcpEvent> events, double t) {
-        int lo = 0;
-        int hi = events.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (events.get(mid).timeNanos() / 1e9 < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Moves the crosshair to an event, and the view to it if it is off screen. */
@@ -162,7 +146,18 @@ public final class ChartPanelController {
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_CAPACITY, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WINDOW, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WRITE_RATE, t)),
-                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t));
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t)) + lossText(h, t);
+    }
+
+    /** The losses' part of the read-out; empty while nothing is lost. */
+    private static String lossText(SampleHistory h, double t) {
+        double dropped = h.valueAt(SampleColumn.MESSAGES_DROPPED, t);
+        double lost = h.valueAt(SampleColumn.MESSAGES_LOST, t);
+        if (!(dropped > 0) && !(lost > 0)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " | dropped %,.0f, lost on reset %s messages", dropped,
+                Double.isNaN(lost) ? "not known" : String.format(Locale.ROOT, "%,.0f", lost));
     }
 
     /** The spill queue's part of the read-out; empty when the run has no queue at that time. */
@@ -180,6 +175,11 @@ public final class ChartPanelController {
     /** A view over the charts (the first-run hint), centred. */
     void addOverlay(javafx.scene.Node overlay) {
         chartHost.getChildren().add(overlay);
+    }
+
+    /** What draws a time range with its markers, for exports. */
+    ChartRange range() {
+        return range;
     }
 
     FlowChart flowChart() {

@@ -19,7 +19,9 @@ import java.util.function.Predicate;
 
 /**
  * The event log: a table of events with a filter by kind and a search box; selecting a row
- * moves the charts' crosshair there and shows the event's classroom explanation.
+ * moves the charts' crosshair there and shows the event's classroom explanation. It follows
+ * the newest events except while the pointer is over it or a row is selected (a row that moves
+ * under the pointer gets the click meant for another), and says which.
  */
 public final class EventLogController {
     static final String ALL_KINDS = "all events";
@@ -30,6 +32,8 @@ public final class EventLogController {
     private TextField searchField;
     @FXML
     private Label countLabel;
+    @FXML
+    private Label scrollLabel;
     @FXML
     private TableView<TcpEvent> table;
     @FXML
@@ -49,8 +53,10 @@ public final class EventLogController {
 
     private FilteredList<TcpEvent> filtered;
     private FrameData data;
+    private boolean following = true;
 
-    void init(FrameData data, Consumer<TcpEvent> onSelect) {
+    /** {@code onFollow}: Esc in the log asks the charts and the log to follow the newest again. */
+    void init(FrameData data, Consumer<TcpEvent> onSelect, Runnable onFollow) {
         this.data = data;
         filtered = new FilteredList<>(data.log(), e -> true);
         table.setItems(filtered);
@@ -72,6 +78,16 @@ public final class EventLogController {
             if (e != null) {
                 explanation.setText(describe(e));
                 onSelect.accept(e);
+            }
+        });
+        // the label changes the moment the pointer arrives, before any row could move under it
+        table.hoverProperty().addListener((obs, old, v) -> showPause());
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, v) -> showPause());
+        table.setOnKeyPressed(k -> {
+            if (k.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                clearSelection();
+                onFollow.run();
+                k.consume();
             }
         });
         explanation.setText("Select an event to see what happened and why.");
@@ -104,18 +120,56 @@ public final class EventLogController {
                 || Integer.toString(e.errno().number()).equals(needle)));
     }
 
-    /** Per frame: the count line, and keeping the newest row in view unless the user selected one. */
+    /** Why the log holds still: the pointer is over it, or a row is selected. */
+    enum ScrollPause {
+        NONE(""),
+        POINTER("Paused scrolling: pointer over the log"),
+        SELECTION("Paused scrolling: a row is selected (Esc to follow)"),
+        CHARTS("Not scrolling: the charts are not following the newest (Follow latest, or Esc here)");
+
+        private final String text;
+
+        ScrollPause(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
+    /** What holds the log still now, the pointer first (it is what a click would hit). */
+    ScrollPause scrollPause() {
+        return table.isHover() ? ScrollPause.POINTER
+                : !table.getSelectionModel().isEmpty() ? ScrollPause.SELECTION
+                : !following ? ScrollPause.CHARTS : ScrollPause.NONE;
+    }
+
+    /** Per frame: the count line, and keeping the newest row in view unless something holds the log still. */
     void onFrame(boolean follow) {
         String trimmed = data.logTrimmed() > 0 ? " (" + data.logTrimmed() + " older in the data export)" : "";
         countLabel.setText(filtered.size() + " of " + data.log().size() + " shown" + trimmed);
-        if (follow && table.getSelectionModel().isEmpty() && !filtered.isEmpty()) {
+        following = follow;
+        if (showPause() == ScrollPause.NONE && !filtered.isEmpty()) {
             table.scrollTo(filtered.size() - 1);
         }
+    }
+
+    private ScrollPause showPause() {
+        ScrollPause pause = scrollPause();
+        if (!pause.text().equals(scrollLabel.getText())) {
+            scrollLabel.setText(pause.text());
+        }
+        return pause;
     }
 
     void clearSelection() {
         table.getSelectionModel().clearSelection();
         explanation.setText("Select an event to see what happened and why.");
+    }
+
+    Label scrollLabel() {
+        return scrollLabel;
     }
 
     TableView<TcpEvent> table() {

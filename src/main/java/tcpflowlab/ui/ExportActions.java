@@ -1,6 +1,8 @@
 package tcpflowlab.ui;
 
+import org.jfree.chart.plot.XYPlot;
 import tcpflowlab.chart.FlowChart;
+import tcpflowlab.chart.WindowedXYDataset;
 import tcpflowlab.export.ChartExporter;
 import tcpflowlab.export.CsvTelemetryWriter;
 import tcpflowlab.scenario.Scenario;
@@ -24,36 +26,42 @@ import java.util.stream.Stream;
  */
 final class ExportActions {
     private final FlowChart chart;
+    private final ChartRange range;
     private final RunController runs;
     private final ScenarioCodec codec;
 
-    ExportActions(FlowChart chart, RunController runs, ScenarioCodec codec) {
+    ExportActions(FlowChart chart, ChartRange range, RunController runs, ScenarioCodec codec) {
         this.chart = chart;
+        this.range = range;
         this.runs = runs;
         this.codec = codec;
     }
 
-    /** Writes the charts; the format comes from the file name's extension. */
+    /**
+     * Writes the charts; the format comes from the file name's extension. The image carries the
+     * markers of the chosen range, as the screen draws them for that range, and no crosshair:
+     * the crosshair points at a row of the log, and a stale one would not belong to the run.
+     */
     void exportCharts(Path file, String scenarioName, int width, int height, boolean wholeRun, boolean overwrite)
             throws IOException {
         double from = chart.timeAxis().getLowerBound();
         double to = chart.timeAxis().getUpperBound();
-        double shownFrom = from;
-        double shownTo = to;
-        if (wholeRun && !chart.history().isEmpty()) {
-            shownFrom = chart.history().firstTime();
-            shownTo = Math.max(chart.history().lastTime(), shownFrom + 1e-3);
-        }
+        double[] shown = wholeRun && range.wholeRun() != null ? range.wholeRun() : new double[] {from, to};
+        List<Boolean> crosshairs = chart.subplots().stream().map(XYPlot::isDomainCrosshairVisible).toList();
         chart.beginFrame();
         try {
-            chart.show(shownFrom, shownTo);
-            chart.setTitle(title(scenarioName, shownFrom, shownTo));
+            chart.subplots().forEach(p -> p.setDomainCrosshairVisible(false));
+            range.show(shown[0], shown[1], width);
+            chart.setTitle(title(scenarioName, shown[0], shown[1]));
             chart.endFrame();
             ChartExporter.write(chart.chart(), file, width, height, overwrite);
         } finally {
             chart.beginFrame();
             chart.setTitle(null);
-            chart.show(from, to);
+            for (int i = 0; i < crosshairs.size(); i++) {
+                chart.subplots().get(i).setDomainCrosshairVisible(crosshairs.get(i));
+            }
+            range.show(from, to, WindowedXYDataset.DEFAULT_COLUMNS);
             chart.endFrame();
         }
     }

@@ -153,7 +153,7 @@ final class ExportDialogs {
             return;
         }
         try {
-            ladder.exportSvg(f.toPath(), 1400, 1800, true);
+            ladder.exportSvg(f.toPath(), 1400, true);
             dialogs.message("exported " + f.getName());
         } catch (IOException e) {
             dialogs.error("Cannot export the ladder diagram", e.getMessage());

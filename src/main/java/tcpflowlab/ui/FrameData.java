@@ -25,6 +25,7 @@ public final class FrameData {
     private final ObservableList<TcpEvent> log = FXCollections.observableArrayList();
     private final List<TcpEvent> marked = new ArrayList<>();
     private final ZeroWindowPeriods zeroWindows = new ZeroWindowPeriods(MAX_SPANS);
+    private final tcpflowlab.chart.LossMarks lossMarks = new tcpflowlab.chart.LossMarks(MAX_SPANS);
     private final List<TcpEvent> pending = new ArrayList<>();
     private final java.util.ArrayDeque<tcpflowlab.telemetry.SegmentRecord> segments = new java.util.ArrayDeque<>();
     private long segmentsSeen;
@@ -46,6 +47,11 @@ public final class FrameData {
 
     public List<ZeroWindowSpan> zeroWindowSpans() {
         return zeroWindows.spans();
+    }
+
+    /** Where the run began to drop messages or lost them on a reset. */
+    public List<tcpflowlab.chart.LossMarks.Mark> lossMarks() {
+        return lossMarks.marks();
     }
 
     public long eventsSeen() {
@@ -76,6 +82,7 @@ public final class FrameData {
 
     void addSample(Sample s) {
         history.add(s);
+        lossMarks.add(s);
     }
 
     /** Buffers an event; {@link #flushEvents()} adds the frame's batch to the log at once. */
@@ -83,6 +90,7 @@ public final class FrameData {
         eventsSeen++;
         pending.add(e);
         zeroWindows.add(e);
+        lossMarks.add(e);
         if (tcpflowlab.chart.EventMarkers.isMarked(e.kind())) {
             if (marked.size() == MAX_MARKED) {
                 marked.subList(0, MAX_MARKED / 10).clear();
@@ -118,6 +126,7 @@ public final class FrameData {
         log.clear();
         marked.clear();
         zeroWindows.clear();
+        lossMarks.clear();
         pending.clear();
         eventsSeen = 0;
         logTrimmed = 0;

@@ -111,9 +111,10 @@ public final class MainController {
     private void initialize() {
         knobPanelController.init(model, this::runKnobs);
         chartPanelController.init(model, frameData);
-        eventLogController.init(frameData, this::onEventSelected);
+        eventLogController.init(frameData, this::onEventSelected, () -> model.followLatestProperty().set(true));
         ladderController.init(frameData, model, runs::captureWhyNot);
-        exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
+        exports = new ExportActions(chartPanelController.flowChart(), chartPanelController.range(), runs,
+                model.codec());
         exportDialogs = new ExportDialogs(model, runs, exports, ladderController, dialogs);
         presetEntries = PresetEntry.all(model.presets());
         PresetChooser.fill(presetsMenu, presetEntries, this::choosePreset, this::loadPreset);

@@ -449,11 +449,18 @@ class MainWindowTest {
             assertTrue(main.ladder().details().getText().contains("seq "), main.ladder().details().getText());
             assertTrue(main.ladder().shown().stream().anyMatch(x -> "zero-window probe".equals(x.note()))
                     || main.ladder().shown().stream().anyMatch(x -> x.window() == 0), "the stall is in view");
+            main.ladder().scrollBy(30);
+            var back = main.ladder().hits();
+            assertEquals(FrameData.LADDER_SEGMENTS - 31, back.get(back.size() - 1).index(), "the wheel shows older segments");
+            assertTrue(main.ladder().countLabel().getText().contains("scrolled back"), main.ladder().countLabel().getText());
+            main.ladder().scrollBy(-30);
+            assertEquals(FrameData.LADDER_SEGMENTS - 1, main.ladder().hits().get(main.ladder().hits().size() - 1).index());
+            assertTrue(main.ladder().countLabel().getText().contains("of the last 300 held"), main.ladder().countLabel().getText());
         });
         Exception[] failure = new Exception[1];
         robot.interact(() -> {
             try {
-                main.ladder().exportSvg(out.resolve("ladder.svg"), 1200, 1600, false);
+                main.ladder().exportSvg(out.resolve("ladder.svg"), 1200, false);
                 Files.copy(main.runs().flushedCapture(), out.resolve("run.pcap"));
             } catch (Exception e) {
                 failure[0] = e;
@@ -467,6 +474,8 @@ class MainWindowTest {
         assertEquals("svg", xml.newDocumentBuilder().parse(out.resolve("ladder.svg").toFile()).getDocumentElement().getTagName());
         assertTrue(Files.readString(out.resolve("ladder.svg")).contains("zero-window probe")
                 || Files.readString(out.resolve("ladder.svg")).contains("win=0"));
+        assertEquals(FrameData.LADDER_SEGMENTS, Files.readString(out.resolve("ladder.svg")).split(" seq=", -1).length - 1,
+                "the export draws every segment the ladder holds");
         byte[] pcap = Files.readAllBytes(out.resolve("run.pcap"));
         assertEquals((byte) 0x4d, pcap[0], "libpcap nanosecond magic, little-endian");
         assertEquals((byte) 0xa1, pcap[3]);

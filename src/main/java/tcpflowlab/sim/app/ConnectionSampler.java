@@ -25,12 +25,24 @@ public final class ConnectionSampler {
     private final ServerSide server;
     private final ClientApp client;
     private final SpillGauge spill;
+    private final java.util.function.LongSupplier messagesLost;
 
-    /** Either app may be null (a Live run with only one side); its counters then read 0. */
+    /**
+     * Either app may be null (a Live run with only one side); its counters then read 0. Messages
+     * lost on reset read {@link Sample#UNKNOWN}: only an engine that sees both ends' stream
+     * offsets can count them.
+     */
     public ConnectionSampler(ServerSide server, ClientApp client, SpillGauge spill) {
+        this(server, client, spill, () -> Sample.UNKNOWN);
+    }
+
+    /** {@code messagesLost}: the run's messages written and never read so far, as the engine counts them. */
+    public ConnectionSampler(ServerSide server, ClientApp client, SpillGauge spill,
+                             java.util.function.LongSupplier messagesLost) {
         this.server = server;
         this.client = client;
         this.spill = spill;
+        this.messagesLost = messagesLost;
     }
 
     /** The server app's own queue, read on the thread that runs it (the Model's). */
@@ -56,6 +68,7 @@ public final class ConnectionSampler {
     public Sample sample(long timeNanos, KernelQueues k) {
         return new Sample(timeNanos, k.sendQueue(), k.sendCapacity(), k.receiveQueue(), k.receiveCapacity(),
                 k.window(), k.inFlight(), server == null ? 0 : server.bytesWritten(),
-                client == null ? 0 : client.bytesRead(), spill.depthBytes(), spill.depthMessages(), spill.fsyncNanos());
+                client == null ? 0 : client.bytesRead(), spill.depthBytes(), spill.depthMessages(), spill.fsyncNanos(),
+                server == null ? 0 : server.messagesDropped(), messagesLost.getAsLong());
     }
 }
