@@ -16,6 +16,8 @@ import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.FlowChart;
 import tcpflowlab.chart.SampleColumn;
 import tcpflowlab.chart.SampleHistory;
+import tcpflowlab.scenario.OverflowPolicy;
+import tcpflowlab.scenario.Scenario;
 import tcpflowlab.telemetry.TcpEvent;
 
 import java.awt.geom.Rectangle2D;
@@ -44,6 +46,8 @@ public final class ChartPanelController {
     private AppModel model;
     private FrameData data;
     private boolean updatingRange;
+    /** The time range the frame loop last showed; any other range on the axis came from the user. */
+    private Range shownRange;
 
     void init(AppModel model, FrameData data) {
         this.model = model;
@@ -56,9 +60,12 @@ public final class ChartPanelController {
         windowBox.getItems().setAll(AppModel.TimeWindow.values());
         windowBox.valueProperty().bindBidirectional(model.timeWindowProperty());
         windowBox.valueProperty().addListener((obs, old, w) -> model.followLatestProperty().set(true));
+        shownRange = flowChart.timeAxis().getRange();
+        // A zoom or pan by the user stops following; a restyle (presentation mode's larger
+        // fonts) also notifies the axis, but leaves its range alone and must not stop it.
         flowChart.timeAxis().addChangeListener(e -> {
-            if (!updatingRange) {
-                model.followLatestProperty().set(false); // the user zoomed or panned
+            if (!updatingRange && !flowChart.timeAxis().getRange().equals(shownRange)) {
+                model.followLatestProperty().set(false);
             }
         });
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
@@ -71,10 +78,16 @@ public final class ChartPanelController {
                 hover(event.getTrigger().getX());
             }
         });
-        model.presentationModeProperty().addListener((obs, old, on) -> {
-            flowChart.applyStyle(on ? ChartStyle.PRESENTATION : ChartStyle.NORMAL);
-            onFrame();
-        });
+        model.presentationModeProperty().addListener((obs, old, on) -> restyle());
+        model.presentationFontSizeProperty().addListener((obs, old, size) -> restyle());
+        model.scenarioProperty().addListener((obs, old, s) -> showSpillRow(s));
+        showSpillRow(model.scenario());
+    }
+
+    private void restyle() {
+        flowChart.applyStyle(model.presentationModeProperty().get()
+                ? ChartStyle.presentation(model.presentationFontSizeProperty().get()) : ChartStyle.NORMAL);
+        onFrame();
     }
 
     /** Per frame: choose the window, point the datasets at it, redraw once. */
@@ -107,10 +120,15 @@ public final class ChartPanelController {
         }
     }
 
+    private void showSpillRow(Scenario s) {
+        flowChart.setSpillShown(s != null && s.server().overflowPolicy() == OverflowPolicy.SPILL);
+    }
+
     private void showWindow(double from, double to) {
         updatingRange = true;
         try {
             flowChart.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
+            shownRange = flowChart.timeAxis().getRange();
         } finally {
             updatingRange = false;
         }

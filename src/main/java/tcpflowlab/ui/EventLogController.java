@@ -46,6 +46,8 @@ public final class EventLogController {
     private TableColumn<TcpEvent, String> detailColumn;
     @FXML
     private TextArea explanation;
+    @FXML
+    private javafx.scene.control.SplitPane split;
 
     private FilteredList<TcpEvent> filtered;
     private FrameData data;
@@ -116,6 +118,11 @@ public final class EventLogController {
     void clearSelection() {
         table.getSelectionModel().clearSelection();
         explanation.setText("Select an event to see what happened and why.");
+    }
+
+    /** The split between the table and the explanation. */
+    javafx.scene.control.SplitPane split() {
+        return split;
     }
 
     TableView<TcpEvent> table() {
