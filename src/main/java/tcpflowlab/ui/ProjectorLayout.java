@@ -40,8 +40,13 @@ final class ProjectorLayout {
      * The log's columns on a projector, in ems of its text; the others hide there. Time, side,
      * event and errno are what the class reads; the full detail is in "What happened?" under the table.
      */
-    static final Map<String, Double> PROJECTOR_COLUMNS_EM = Map.of(
-            "timeColumn", 5.5, "sideColumn", 4.0, "kindColumn", 9.0, "errnoColumn", 7.0);
+    static final Map<String, Ems> PROJECTOR_COLUMNS = Map.of(
+            "timeColumn", new Ems(6, 6), "sideColumn", new Ems(4, 4), "kindColumn", new Ems(9, 5),
+            "errnoColumn", new Ems(7, 4));
+
+    /** A column's preferred and least width in ems: time and side never shrink, the names may. */
+    record Ems(double pref, double min) {
+    }
     private double[] centerDividers;
     private double[] logDividers;
 
@@ -54,11 +59,11 @@ final class ProjectorLayout {
         }
 
         void projector(double fontSize) {
-            Double em = PROJECTOR_COLUMNS_EM.get(column.getId());
+            Ems em = PROJECTOR_COLUMNS.get(column.getId());
             column.setVisible(em != null);
             if (em != null) {
-                column.setMinWidth(Math.min(min, pref) * fontSize / ChartStyle.NORMAL.fontSize());
-                column.setPrefWidth(em * fontSize);
+                column.setMinWidth(em.min() * fontSize);
+                column.setPrefWidth(em.pref() * fontSize);
             }
         }
     }
