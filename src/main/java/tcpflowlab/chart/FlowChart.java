@@ -145,7 +145,7 @@ public final class FlowChart {
         timeAxis.setTickLabelFont(s.font());
         // On a projector every row must stay readable, so the rows share the height evenly.
         boolean even = s.fontSize() > ChartStyle.NORMAL.fontSize();
-        queues.setWeight(even ? 1 : 4);
+        queues.setWeight(even ? 1 : 3);
         window.setWeight(even ? 1 : 2);
         throughput.setWeight(even ? 1 : 2);
         spill.setWeight(1);

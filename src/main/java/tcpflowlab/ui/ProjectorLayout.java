@@ -18,13 +18,16 @@ import java.util.function.Consumer;
  * text needs room that 1280 x 720 does not have with the log under the charts. So on a
  * projector: the knob panel shows only the story's two knobs, the event log moves beside the
  * charts (its explanation under the table), and the log keeps the columns the class reads,
- * sized to the text.
+ * sized to the text. A window too short for the log under the charts gets the same
+ * arrangement in normal mode, with every knob.
  */
 final class ProjectorLayout {
     /** Window height per pixel of presentation text: 20 px at 900 lines. */
     static final double LINES_PER_FONT_PIXEL = 45;
     static final int MIN_FONT = 16;
     static final int MAX_FONT = 28;
+    /** Below this height the log goes beside the charts in normal mode too: under them it would show 3 rows. */
+    static final double SHORT_WINDOW = 800;
     /** The charts' share of the width when the log is beside them. */
     static final double CHARTS_BESIDE_LOG = 0.55;
     /** The table's share of the log's height when the explanation is under it. */
@@ -37,7 +40,7 @@ final class ProjectorLayout {
     private final Consumer<Boolean> storyKnobsOnly;
     private final List<ColumnWidth> columns = new ArrayList<>();
     /**
-     * The log's columns on a projector, in ems of its text; the others hide there. Time, side,
+     * The log's columns beside the charts, in ems of its text; the others hide there. Time, side,
      * event and errno are what the class reads; the full detail is in "What happened?" under the table.
      */
     static final Map<String, Ems> PROJECTOR_COLUMNS = Map.of(
@@ -96,28 +99,30 @@ final class ProjectorLayout {
 
     private void update() {
         boolean on = model.presentationModeProperty().get();
-        if (on && root.getHeight() > 0) {
-            model.presentationFontSizeProperty().set(fontSize(root.getHeight()));
+        double height = root.getHeight();
+        if (on && height > 0) {
+            model.presentationFontSizeProperty().set(fontSize(height));
         }
-        int size = model.presentationFontSizeProperty().get();
+        int size = on ? model.presentationFontSizeProperty().get() : ChartStyle.NORMAL.fontSize();
         root.setStyle(on ? "-fx-font-size: " + size + "px;" : "");
+        storyKnobsOnly.accept(on);
+        boolean beside = on || (height > 0 && height < SHORT_WINDOW);
         for (ColumnWidth c : columns) {
-            if (on) {
+            if (beside) {
                 c.projector(size);
             } else {
                 c.normal();
             }
         }
-        arrange(on);
+        arrange(beside);
     }
 
-    private void arrange(boolean projector) {
+    private void arrange(boolean beside) {
         boolean already = center.getOrientation() == Orientation.HORIZONTAL;
-        if (projector == already) {
+        if (beside == already) {
             return;
         }
-        storyKnobsOnly.accept(projector);
-        if (projector) {
+        if (beside) {
             centerDividers = center.getDividerPositions();
             logDividers = log.getDividerPositions();
             center.setOrientation(Orientation.HORIZONTAL);

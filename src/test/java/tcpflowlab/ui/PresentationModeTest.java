@@ -59,6 +59,7 @@ class PresentationModeTest {
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene(); // the stage is shared between tests, and one of them makes it larger
         main.attach(stage);
         stage.show();
     }
@@ -203,6 +204,20 @@ class PresentationModeTest {
         assertUsable(robot, 1000);
     }
 
+    @Test
+    void aShortWindowInNormalModeAlsoPutsTheLogBesideTheCharts(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            main.loadPreset("seed-buggy");
+            main.runs().setSpeed(10.0);
+        });
+        robot.clickOn("#runButton");
+        waitFor(robot, "20 events in the log", m -> m.frameData().log().size() > 20);
+        robot.clickOn("#pauseButton");
+        assertUsable(robot, HEIGHT);
+        robot.interact(() -> assertTrue(shownOnScreen(main.knobs().control(tcpflowlab.scenario.ScenarioField.SERVER_SEND_GAP)),
+                "normal mode keeps every knob"));
+    }
+
     private void assertUsable(FxRobot robot, double height) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
@@ -239,11 +254,24 @@ class PresentationModeTest {
             assertTrue(columns.containsAll(List.of("time (s)", "side", "event", "errno")), columns.toString());
             TableColumn<?, ?> time = main.eventLog().table().getVisibleLeafColumns().get(0);
             Text sample = new Text("14.975664");
-            sample.setFont(javafx.scene.text.Font.font(main.model().presentationFontSizeProperty().get()));
+            sample.setFont(javafx.scene.text.Font.font(main.model().presentationModeProperty().get()
+                    ? main.model().presentationFontSizeProperty().get() : ChartStyle.NORMAL.fontSize()));
             double text = sample.getLayoutBounds().getWidth();
             assertTrue(time.getWidth() >= text, "time column " + time.getWidth() + " px for " + text + " px of text");
             assertTrue(main.knobs().readSizeField().isVisible(), "the story's knobs stay");
+            javafx.scene.Node gap = main.knobs().control(tcpflowlab.scenario.ScenarioField.SERVER_SEND_GAP);
+            assertEquals(!main.model().presentationModeProperty().get(), shownOnScreen(gap),
+                    "the other knobs only outside presentation mode");
         });
+    }
+
+    private static boolean shownOnScreen(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a combo box's button actually displays (an ellipsis when its value does not fit). */
