@@ -29,7 +29,7 @@ final class ProjectorLayout {
     /** Below this height the log goes beside the charts in normal mode too: under them it would show 3 rows. */
     static final double SHORT_WINDOW = 800;
     /** The charts' share of the width when the log is beside them. */
-    static final double CHARTS_BESIDE_LOG = 0.55;
+    static final double CHARTS_BESIDE_LOG = 0.58;
     /** The table's share of the log's height when the explanation is under it. */
     static final double TABLE_ABOVE_EXPLANATION = 0.62;
 
