@@ -69,7 +69,7 @@ public final class FlowChart {
         combined.add(throughput, 2);
         combined.add(spill, 1);
         combined.setOrientation(PlotOrientation.VERTICAL);
-        chart = new FontResettingChart(combined);
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(false);
         chart.setTextAntiAlias(true);

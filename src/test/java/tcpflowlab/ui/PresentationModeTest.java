@@ -3,7 +3,6 @@ package tcpflowlab.ui;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
@@ -14,7 +13,6 @@ import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.fx.FXGraphics2D;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +27,6 @@ import tcpflowlab.engine.RunState;
 import tcpflowlab.scenario.ScenarioCodec;
 
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -220,10 +217,7 @@ class PresentationModeTest {
 
     private void assertUsable(FxRobot robot, double height) {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            main.charts().onFrame();
-            main.charts().viewer().getCanvas().draw();
-        });
+        robot.interact(() -> main.charts().onFrame());
         robot.interact(() -> {
             assertEquals(height, scene.getHeight(), 0.5);
             VirtualFlow<?> flow = (VirtualFlow<?>) main.eventLog().table().lookup(".virtual-flow");
@@ -231,7 +225,7 @@ class PresentationModeTest {
             assertTrue(rows >= 5, "log rows in view: " + rows);
 
             FlowChart chart = main.charts().flowChart();
-            ChartRenderingInfo info = main.charts().viewer().getCanvas().getRenderingInfo();
+            ChartRenderingInfo info = render(main.charts());
             List<XYPlot> rowsOnScreen = chart.visibleRows();
             assertEquals(rowsOnScreen.size(), info.getPlotInfo().getSubplotCount());
             Graphics fonts = new Graphics();
@@ -265,6 +259,17 @@ class PresentationModeTest {
         });
     }
 
+    /** Lays the charts out as the view draws them, at the view's size, and says where each row went. */
+    private static ChartRenderingInfo render(ChartPanelController charts) {
+        charts.viewer().renderer().awaitIdle();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        var g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        charts.flowChart().chart().draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, charts.viewer().getWidth(),
+                charts.viewer().getHeight()), null, info);
+        g2.dispose();
+        return info;
+    }
+
     private static boolean shownOnScreen(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
@@ -295,24 +300,5 @@ class PresentationModeTest {
         double width(String text, Font font) {
             return g.getFontMetrics(font).stringWidth(text);
         }
-    }
-
-    @Test
-    void eachFrameDrawsItsTextInTheChosenFont(FxRobot robot) {
-        robot.interact(() -> {
-            FlowChart chart = new FlowChart(main.frameData().history());
-            chart.applyStyle(ChartStyle.presentation(22));
-            Canvas canvas = new Canvas(600, 400);
-            var gc = canvas.getGraphicsContext2D();
-            FXGraphics2D g2 = new FXGraphics2D(gc);
-            // As the chart viewer's canvas does every frame: save, draw, restore.
-            for (int frame = 1; frame <= 2; frame++) {
-                gc.save();
-                chart.chart().draw(g2, new Rectangle(0, 0, 600, 400));
-                assertEquals(g2.getFont().getSize(), gc.getFont().getSize(), 1e-9,
-                        "frame " + frame + ": the font the chart set is the one text is drawn in");
-                gc.restore();
-            }
-        });
     }
 }
