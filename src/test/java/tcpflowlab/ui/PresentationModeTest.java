@@ -301,4 +301,20 @@ class PresentationModeTest {
             return g.getFontMetrics(font).stringWidth(text);
         }
     }
+
+    @Test
+    void aRedrawStillScheduledWhenTheWindowClosesIsDropped(FxRobot robot) {
+        Throwable[] failure = new Throwable[1];
+        Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
+        robot.interact(() -> {
+            before[0] = Thread.currentThread().getUncaughtExceptionHandler();
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+            ChartImageRenderer renderer = new ChartImageRenderer(new FlowChart(main.frameData().history()).chart(), r -> { });
+            renderer.resize(200, 100, 1); // schedules a redraw on the FX thread
+            renderer.close();
+        });
+        WaitForAsyncUtils.waitForFxEvents(); // the redraw's turn comes after the close
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0]));
+        assertEquals(null, failure[0], "a redraw after close");
+    }
 }
