@@ -9,13 +9,19 @@ import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+
 import java.awt.Color;
+import java.awt.geom.Line2D;
 import java.util.List;
 
 /**
- * The stacked charts on one shared time axis: (1) server send queue and client receive
- * queue with their capacities dashed, (2) the advertised window, (3) application throughput,
- * (4) the spill queue's depth, (5) messages dropped and lost on reset ({@link LossRow}). Datasets, plots and renderers stay separate (JFreeChart's own
+ * The stacked charts on one shared time axis: (1) server send queue (left axis) and client
+ * receive queue (right axis) with their capacities dashed, (2) the advertised window on a scale
+ * reaching the receive buffer's capacity, (3) application throughput, (4) the spill queue's
+ * depth, shown only for runs that have one, (5) messages dropped and lost on reset ({@link LossRow}),
+ * shown only for runs that can lose messages. Datasets, plots and renderers stay separate (JFreeChart's own
  * split); the renderers draw at most one segment per pixel column and create no entities, so
  * hundreds of thousands of points redraw in milliseconds (BENCHMARKS.md).
  */
@@ -28,30 +34,41 @@ public final class FlowChart {
     private final XYPlot window;
     private final XYPlot throughput;
     private final XYPlot spill;
+    private final WindowedXYDataset receiveData;
     private final LossRow losses;
     private final List<WindowedXYDataset> datasets;
     private final EventMarkers markers;
     private ChartStyle style = ChartStyle.NORMAL;
+    private boolean spillShown = true;
+    private boolean lossShown = true;
 
     public FlowChart(SampleHistory history) {
         this.history = history;
-        WindowedXYDataset queueData = new WindowedXYDataset(history, List.of(SampleColumn.SEND_QUEUE,
-                SampleColumn.RECEIVE_QUEUE, SampleColumn.SEND_CAPACITY, SampleColumn.RECEIVE_CAPACITY));
+        WindowedXYDataset sendData = new WindowedXYDataset(history, List.of(SampleColumn.SEND_QUEUE,
+                SampleColumn.SEND_CAPACITY));
+        receiveData = new WindowedXYDataset(history, List.of(SampleColumn.RECEIVE_QUEUE,
+                SampleColumn.RECEIVE_CAPACITY));
         WindowedXYDataset windowData = new WindowedXYDataset(history, List.of(SampleColumn.WINDOW));
         WindowedXYDataset rateData = new WindowedXYDataset(history, List.of(SampleColumn.WRITE_RATE, SampleColumn.READ_RATE));
         WindowedXYDataset spillData = new WindowedXYDataset(history, List.of(SampleColumn.SPILL_DEPTH));
         WindowedXYDataset lossData = new WindowedXYDataset(history, List.of(SampleColumn.MESSAGES_DROPPED,
                 SampleColumn.MESSAGES_LOST));
-        datasets = List.of(queueData, windowData, rateData, spillData, lossData);
+        datasets = List.of(sendData, receiveData, windowData, rateData, spillData, lossData);
 
         timeAxis = new NumberAxis("time (s)");
         timeAxis.setAutoRangeIncludesZero(false);
         combined = new CombinedDomainXYPlot(timeAxis);
         combined.setGap(8);
-        queues = subplot(queueData, "queues (B)");
-        window = subplot(windowData, "window (B)");
-        throughput = subplot(rateData, "app B/s");
-        spill = subplot(spillData, "spill (B)");
+        queues = subplot(sendData, new NumberAxis("send (B)"));
+        // The client's receive queue (a few KiB) on its own axis on the right: on the send
+        // queue's 128 KiB scale it would be a flat line at the bottom.
+        queues.setDataset(1, receiveData);
+        queues.setRenderer(1, lineRenderer());
+        queues.setRangeAxis(1, bytesAxis(new NumberAxis("receive (B)")));
+        queues.mapDatasetToRangeAxis(1, 1);
+        window = subplot(windowData, new CapacityAxis("window (B)", this::receiveCapacity));
+        throughput = subplot(rateData, new NumberAxis("app (B/s)"));
+        spill = subplot(spillData, new NumberAxis("spill (B)"));
         losses = new LossRow(lossData);
         combined.add(queues, 4);
         combined.add(window, 2);
@@ -67,8 +84,17 @@ public final class FlowChart {
         applyStyle(style);
     }
 
-    private static XYPlot subplot(WindowedXYDataset data, String label) {
-        XYPlot plot = bytesPlot(data, lineRenderer(), label);
+    /** The largest receive buffer capacity in view: the window can never advertise more. */
+    private double receiveCapacity() {
+        double max = 0;
+        for (int i = 0; i < receiveData.getItemCount(1); i++) {
+            max = Math.max(max, receiveData.getYValue(1, i));
+        }
+        return max;
+    }
+
+    private static XYPlot subplot(WindowedXYDataset data, NumberAxis axis) {
+        XYPlot plot = bytesPlot(data, lineRenderer(), axis);
         plot.setDomainCrosshairPaint(Color.DARK_GRAY);
         plot.setDomainCrosshairLockedOnData(false);
         return plot;
@@ -84,11 +110,12 @@ public final class FlowChart {
     /** A subplot of byte counts: its value axis from 0 in whole numbers, white, light grid. Shared with overlays. */
     static XYPlot bytesPlot(org.jfree.data.xy.XYDataset data, org.jfree.chart.renderer.xy.XYItemRenderer renderer,
                             String label) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setAutoRangeIncludesZero(true);
-        axis.setAutoRangeMinimumSize(1.0); // an all-zero series shows 0 .. 1, not +-5E-9
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        return bytesPlot(data, renderer, new NumberAxis(label));
+    }
+
+    private static XYPlot bytesPlot(org.jfree.data.xy.XYDataset data, org.jfree.chart.renderer.xy.XYItemRenderer renderer,
+                                    NumberAxis axis) {
+        XYPlot plot = new XYPlot(data, null, bytesAxis(axis), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -96,36 +123,124 @@ public final class FlowChart {
         return plot;
     }
 
+    private static NumberAxis bytesAxis(NumberAxis axis) {
+        axis.setAutoRangeIncludesZero(true);
+        axis.setAutoRangeMinimumSize(1.0); // an all-zero series shows 0 .. 1, not +-5E-9
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return axis;
+    }
+
     public void applyStyle(ChartStyle s) {
         this.style = s;
-        paint(queues, 0, ChartStyle.SEND, false);
-        paint(queues, 1, ChartStyle.RECEIVE, false);
-        paint(queues, 2, ChartStyle.SEND, true);
-        paint(queues, 3, ChartStyle.RECEIVE, true);
-        paint(window, 0, ChartStyle.WINDOW, false);
-        paint(throughput, 0, ChartStyle.SEND, false);
-        paint(throughput, 1, ChartStyle.RECEIVE, false);
-        paint(spill, 0, ChartStyle.SPILL, false);
-        losses.applyStyle(s);
+        for (XYPlot p : subplots()) {
+            for (int d = 0; d < p.getDatasetCount(); d++) {
+                var data = (WindowedXYDataset) p.getDataset(d);
+                for (int series = 0; series < data.getSeriesCount(); series++) {
+                    SeriesStyle look = series(data, series);
+                    p.getRenderer(d).setSeriesPaint(series, look.color());
+                    p.getRenderer(d).setSeriesStroke(series, look.stroke(s.lineWidth()));
+                }
+            }
+            for (int a = 0; a < p.getRangeAxisCount(); a++) {
+                p.getRangeAxis(a).setLabelFont(s.font());
+                p.getRangeAxis(a).setTickLabelFont(s.font());
+            }
+        }
+        // Each queue axis is labelled in its queue's colour, so the class knows which scale to read.
+        queues.getRangeAxis(0).setLabelPaint(SeriesStyle.SEND_QUEUE.color());
+        queues.getRangeAxis(1).setLabelPaint(SeriesStyle.RECEIVE_QUEUE.color());
         timeAxis.setLabelFont(s.font());
         timeAxis.setTickLabelFont(s.font());
-        for (XYPlot p : subplots()) {
-            p.getRangeAxis().setLabelFont(s.font());
-            p.getRangeAxis().setTickLabelFont(s.font());
-        }
-        if (chart.getLegend() != null) {
-            chart.getLegend().setItemFont(s.font());
-        }
+        // On a projector every row must stay readable, so the rows share the height evenly.
+        boolean even = s.fontSize() > ChartStyle.NORMAL.fontSize();
+        queues.setWeight(even ? 1 : 3);
+        window.setWeight(even ? 1 : 2);
+        throughput.setWeight(even ? 1 : 2);
+        spill.setWeight(1);
+        losses.plot().setWeight(1);
+        losses.applyStyle(s);
+        updateLegend();
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(s.titleFont());
         }
         markers.setStyle(s);
     }
 
-    private void paint(XYPlot plot, int series, Color color, boolean dashed) {
-        var r = plot.getRenderer();
-        r.setSeriesPaint(series, color);
-        r.setSeriesStroke(series, dashed ? style.dashed() : style.solid());
+    private static SeriesStyle series(WindowedXYDataset data, int series) {
+        return SeriesStyle.of(data.columns().get(series));
+    }
+
+    /** The legend: one item per drawn series, its swatch a short stretch of the series' own line. */
+    private void updateLegend() {
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D swatch = new Line2D.Double(-14, 0, 14, 0);
+        for (XYPlot p : visibleRows()) {
+            for (int d = 0; d < p.getDatasetCount(); d++) {
+                var data = (WindowedXYDataset) p.getDataset(d);
+                for (int series = 0; series < data.getSeriesCount(); series++) {
+                    SeriesStyle look = series(data, series);
+                    LegendItem item = new LegendItem(look.label(), look.column().label(), null, null,
+                            false, swatch, false, look.color(), false, look.color(), style.solid(),
+                            true, swatch, look.stroke(style.lineWidth()), look.color());
+                    items.add(item);
+                }
+            }
+        }
+        combined.setFixedLegendItems(items);
+        if (chart != null && chart.getLegend() != null) {
+            chart.getLegend().setItemFont(style.font());
+        }
+    }
+
+    /**
+     * Shows or hides the spill queue's row: a run without a spill queue has nothing to draw
+     * there, and the other rows get its height.
+     */
+    public void setSpillShown(boolean shown) {
+        if (shown == spillShown) {
+            return;
+        }
+        spillShown = shown;
+        if (shown) {
+            combined.add(spill, spill.getWeight());
+        } else {
+            combined.remove(spill);
+        }
+        updateLegend();
+    }
+
+    /**
+     * Shows or hides the loss row: a run that can lose nothing (BLOCK, SPILL) has nothing to draw
+     * there, and the other rows get its height.
+     */
+    public void setLossShown(boolean shown) {
+        if (shown == lossShown) {
+            return;
+        }
+        lossShown = shown;
+        if (shown) {
+            combined.add(losses.plot(), losses.plot().getWeight());
+        } else {
+            combined.remove(losses.plot());
+        }
+        updateLegend();
+    }
+
+    /** The rows on screen, top to bottom. */
+    public List<XYPlot> visibleRows() {
+        List<XYPlot> rows = new java.util.ArrayList<>(List.of(queues, window, throughput));
+        if (spillShown) {
+            rows.add(spill);
+        }
+        if (lossShown) {
+            rows.add(losses.plot());
+        }
+        return rows;
+    }
+
+    /** The loss chart: its series, markers and note. */
+    public LossRow losses() {
+        return losses;
     }
 
     /** Shows [from, to] seconds on the time axis and points the datasets at it. */
@@ -186,11 +301,6 @@ public final class FlowChart {
 
     public EventMarkers markers() {
         return markers;
-    }
-
-    /** The loss chart: its series, markers and note. */
-    public LossRow losses() {
-        return losses;
     }
 
     public List<WindowedXYDataset> datasets() {

@@ -19,8 +19,8 @@ import java.util.List;
  */
 public final class LossRow {
     /** Okabe-Ito orange and vermillion: told apart with any colour vision, and by the dash. */
-    public static final Color DROPPED = new Color(0xE69F00);
-    public static final Color LOST = new Color(0xD55E00);
+    public static final Color DROPPED = SeriesStyle.MESSAGES_DROPPED.color();
+    public static final Color LOST = SeriesStyle.MESSAGES_LOST.color();
     static final String UNKNOWN_NOTE = "lost on reset: not known to this engine (the kernel does not say what a "
             + "reset discarded); dropped messages are counted";
     private static final int MAX_LABELS = 24;
@@ -48,9 +48,9 @@ public final class LossRow {
         style = s;
         var r = plot.getRenderer();
         r.setSeriesPaint(0, DROPPED);
-        r.setSeriesStroke(0, s.solid());
+        r.setSeriesStroke(0, SeriesStyle.MESSAGES_DROPPED.stroke(s.lineWidth()));
         r.setSeriesPaint(1, LOST);
-        r.setSeriesStroke(1, s.dashed());
+        r.setSeriesStroke(1, SeriesStyle.MESSAGES_LOST.stroke(s.lineWidth()));
         ((TextTitle) note.getTitle()).setFont(s.font());
     }
 

@@ -53,6 +53,8 @@ public final class AppModel {
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty presentationMode = new SimpleBooleanProperty();
     private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
+    private final javafx.beans.property.IntegerProperty presentationFontSize =
+            new javafx.beans.property.SimpleIntegerProperty(tcpflowlab.chart.ChartStyle.PRESENTATION.fontSize());
     private final ObjectProperty<TimeWindow> timeWindow = new SimpleObjectProperty<>(TimeWindow.LAST_10_S);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
@@ -94,6 +96,11 @@ public final class AppModel {
 
     public BooleanProperty presentationModeProperty() {
         return presentationMode;
+    }
+
+    /** Presentation mode's text size in pixels: it grows with the window, as a projected image does. */
+    public javafx.beans.property.IntegerProperty presentationFontSizeProperty() {
+        return presentationFontSize;
     }
 
     public BooleanProperty followLatestProperty() {

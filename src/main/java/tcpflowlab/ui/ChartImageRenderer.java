@@ -54,6 +54,8 @@ final class ChartImageRenderer implements AutoCloseable {
     private boolean drawing;
     private boolean dirty;
     private boolean scheduled;
+    /** Closed with the window: a redraw still scheduled on the FX thread then has nowhere to run. */
+    private boolean closed;
     private int width;
     private int height;
     private double scale = 1;
@@ -102,7 +104,7 @@ final class ChartImageRenderer implements AutoCloseable {
     }
 
     private void startIfDirty() {
-        if (!dirty || drawing || width <= 0 || height <= 0) {
+        if (closed || !dirty || drawing || width <= 0 || height <= 0) {
             return;
         }
         dirty = false;
@@ -190,6 +192,7 @@ final class ChartImageRenderer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         Window.getWindows().removeListener(newWindows);
         Window.getWindows().forEach(w -> w.removeEventFilter(Event.ANY, inputGuard));
         thread.shutdownNow();

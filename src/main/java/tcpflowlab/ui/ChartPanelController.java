@@ -10,6 +10,8 @@ import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.FlowChart;
 import tcpflowlab.chart.SampleColumn;
 import tcpflowlab.chart.SampleHistory;
+import tcpflowlab.scenario.OverflowPolicy;
+import tcpflowlab.scenario.Scenario;
 import tcpflowlab.telemetry.TcpEvent;
 
 import java.util.List;
@@ -38,6 +40,8 @@ public final class ChartPanelController {
     private FrameData data;
     private boolean updatingRange;
     private ChartRange range;
+    /** The time range the frame loop last showed; any other range on the axis came from the user. */
+    private Range shownRange;
 
     void init(AppModel model, FrameData data) {
         this.model = model;
@@ -51,18 +55,27 @@ public final class ChartPanelController {
         windowBox.getItems().setAll(AppModel.TimeWindow.values());
         windowBox.valueProperty().bindBidirectional(model.timeWindowProperty());
         windowBox.valueProperty().addListener((obs, old, w) -> model.followLatestProperty().set(true));
+        shownRange = flowChart.timeAxis().getRange();
+        // A zoom or pan by the user stops following; a restyle (presentation mode's larger
+        // fonts) also notifies the axis, but leaves its range alone and must not stop it.
         flowChart.timeAxis().addChangeListener(e -> {
-            if (!updatingRange) {
-                model.followLatestProperty().set(false); // the user zoomed or panned
+            if (!updatingRange && !flowChart.timeAxis().getRange().equals(shownRange)) {
+                model.followLatestProperty().set(false);
             }
         });
         viewer.setOnHover(this::hover);
         viewer.setOnZoomOut(() -> model.followLatestProperty().set(true));
-        model.presentationModeProperty().addListener((obs, old, on) -> {
-            viewer.renderer().awaitIdle();
-            flowChart.applyStyle(on ? ChartStyle.PRESENTATION : ChartStyle.NORMAL);
-            onFrame();
-        });
+        model.presentationModeProperty().addListener((obs, old, on) -> restyle());
+        model.presentationFontSizeProperty().addListener((obs, old, size) -> restyle());
+        model.scenarioProperty().addListener((obs, old, s) -> showRowsFor(s));
+        showRowsFor(model.scenario());
+    }
+
+    private void restyle() {
+        viewer.renderer().awaitIdle();
+        flowChart.applyStyle(model.presentationModeProperty().get()
+                ? ChartStyle.presentation(model.presentationFontSizeProperty().get()) : ChartStyle.NORMAL);
+        onFrame();
     }
 
     /** Per frame: choose the window, point the datasets at it, redraw once. */
@@ -73,6 +86,9 @@ public final class ChartPanelController {
         try {
             if (h.isEmpty()) {
                 return;
+            }
+            if (h.valueAt(SampleColumn.MESSAGES_LOST, h.lastTime()) > 0) {
+                flowChart.setLossShown(true); // whatever the policy, a loss is never hidden
             }
             double from;
             double to;
@@ -96,10 +112,23 @@ public final class ChartPanelController {
         }
     }
 
+    /**
+     * The spill row only for a run with a spill queue; the loss row only for policies that can
+     * lose messages (CLOSE resets, DROP drops), so the rows that matter keep their height on a
+     * projector. A loss under another policy shows the row anyway (see the frame update).
+     */
+    private void showRowsFor(Scenario s) {
+        viewer.renderer().awaitIdle();
+        OverflowPolicy policy = s == null ? null : s.server().overflowPolicy();
+        flowChart.setSpillShown(policy == OverflowPolicy.SPILL);
+        flowChart.setLossShown(policy == null || policy == OverflowPolicy.CLOSE || policy == OverflowPolicy.DROP);
+    }
+
     private void showWindow(double from, double to) {
         updatingRange = true;
         try {
             range.show(from, to, Math.max(200, (int) Math.ceil(viewer.getWidth())));
+            shownRange = flowChart.timeAxis().getRange();
         } finally {
             updatingRange = false;
         }

@@ -50,6 +50,8 @@ public final class EventLogController {
     private TableColumn<TcpEvent, String> detailColumn;
     @FXML
     private TextArea explanation;
+    @FXML
+    private javafx.scene.control.SplitPane split;
 
     private FilteredList<TcpEvent> filtered;
     private FrameData data;
@@ -170,6 +172,11 @@ public final class EventLogController {
 
     Label scrollLabel() {
         return scrollLabel;
+    }
+
+    /** The split between the table and the explanation. */
+    javafx.scene.control.SplitPane split() {
+        return split;
     }
 
     TableView<TcpEvent> table() {

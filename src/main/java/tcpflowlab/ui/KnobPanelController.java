@@ -84,6 +84,12 @@ public final class KnobPanelController {
         refresh(model.scenario());
     }
 
+    /** On a projector only the story's two knobs show; the rest wait for normal mode. */
+    void showStoryKnobsOnly(boolean only) {
+        groups.setVisible(!only);
+        groups.setManaged(!only);
+    }
+
     private void buildProminent() {
         Label title = new Label("The story's two knobs");
         title.getStyleClass().add("prominent-title");

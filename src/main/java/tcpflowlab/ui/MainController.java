@@ -97,6 +97,8 @@ public final class MainController {
     private LadderController ladderController;
     @FXML
     private javafx.scene.control.Tab ladderTab;
+    @FXML
+    private javafx.scene.control.SplitPane centerSplit;
 
     MainController(AppModel model, RunController runs) {
         this.model = model;
@@ -139,6 +141,8 @@ public final class MainController {
             }
         });
         presentationItem.selectedProperty().bindBidirectional(model.presentationModeProperty());
+        new ProjectorLayout(model, root, centerSplit, eventLogController.split(), eventLogController.table(),
+                knobPanelController::showStoryKnobsOnly);
         followLatestItem.selectedProperty().bindBidirectional(model.followLatestProperty());
         model.presentationModeProperty().addListener((obs, old, on) -> {
             if (on) {
