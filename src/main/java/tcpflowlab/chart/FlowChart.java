@@ -23,7 +23,7 @@ public final class FlowChart {
     private final SampleHistory history;
     private final JFreeChart chart;
     private final CombinedDomainXYPlot combined;
-    private final NumberAxis timeAxis;
+    private final TimeAxis timeAxis;
     private final XYPlot queues;
     private final XYPlot window;
     private final XYPlot throughput;
@@ -41,8 +41,7 @@ public final class FlowChart {
         WindowedXYDataset spillData = new WindowedXYDataset(history, List.of(SampleColumn.SPILL_DEPTH));
         datasets = List.of(queueData, windowData, rateData, spillData);
 
-        timeAxis = new NumberAxis("time (s)");
-        timeAxis.setAutoRangeIncludesZero(false);
+        timeAxis = new TimeAxis();
         combined = new CombinedDomainXYPlot(timeAxis);
         combined.setGap(8);
         queues = subplot(queueData, "queues (B)");
@@ -153,6 +152,13 @@ public final class FlowChart {
         }
     }
 
+    /** No crosshair: a new run has no moment chosen yet. */
+    public void hideCrosshair() {
+        for (XYPlot p : List.of(queues, window, throughput, spill)) {
+            p.setDomainCrosshairVisible(false);
+        }
+    }
+
     public void setTitle(String title) {
         if (title == null) {
             chart.setTitle((TextTitle) null);
@@ -165,7 +171,7 @@ public final class FlowChart {
         return chart;
     }
 
-    public NumberAxis timeAxis() {
+    public TimeAxis timeAxis() {
         return timeAxis;
     }
 

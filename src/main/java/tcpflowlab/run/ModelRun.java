@@ -131,7 +131,15 @@ public final class ModelRun implements Run {
                 if (state != RunState.PAUSED) {
                     return false; // stopped, or resumed by someone else
                 }
-                ModelEngine.StopResult r = engine.runUntil(target, STEP_SLICE_EVENTS);
+                ModelEngine.StopResult r;
+                try {
+                    r = engine.runUntil(target, STEP_SLICE_EVENTS);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                    state = RunState.FAILED;
+                    changed.signalAll();
+                    return false;
+                }
                 virtualNow = engine.now();
                 if (engine.isFinished()) {
                     state = RunState.FINISHED;

@@ -113,6 +113,24 @@ public final class EventLogController {
         }
     }
 
+    /** Selects {@code e} (where a step stopped) and scrolls to it; false when the filter hides it. */
+    boolean selectStep(TcpEvent e) {
+        for (int i = filtered.size() - 1; i >= 0; i--) {
+            if (filtered.get(i) == e) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Shows {@code text} in "What happened?" with no row selected (a step that logged no event). */
+    void explain(String text) {
+        table.getSelectionModel().clearSelection();
+        explanation.setText(text);
+    }
+
     void clearSelection() {
         table.getSelectionModel().clearSelection();
         explanation.setText("Select an event to see what happened and why.");

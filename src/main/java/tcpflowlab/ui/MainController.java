@@ -69,6 +69,11 @@ public final class MainController {
     @FXML
     private Button resetButton;
     @FXML
+    private ComboBox<StepChoice> stepSizeBox;
+    @FXML
+    private javafx.scene.layout.HBox stepGroup;
+    private StepController steps;
+    @FXML
     private ComboBox<String> speedBox;
     @FXML
     private ComboBox<Engines.Kind> engineBox;
@@ -158,6 +163,24 @@ public final class MainController {
             }
         });
         frames = new FrameLoop(frameData, runs::recorder, now -> onFrame(), System::nanoTime);
+        steps = new StepController(stepButton, stepSizeBox, stepGroup, runs, frameData, frames, chartPanelController,
+                eventLogController, new StepController.Window() {
+                    @Override
+                    public void newRun() {
+                        resetRun();
+                        runs.prepare(model.scenario());
+                    }
+
+                    @Override
+                    public void message(String text) {
+                        MainController.this.message(text);
+                    }
+
+                    @Override
+                    public void updateButtons() {
+                        MainController.this.updateButtons();
+                    }
+                });
         frames.start();
         updateTitle();
         updateButtons();
@@ -210,6 +233,7 @@ public final class MainController {
             resetRun();
             runs.prepare(model.scenario());
         }
+        steps.release();
         runs.start();
         if (runs.engine() == Engines.Kind.LIVE && runs.state() == RunState.RUNNING) {
             message(LIVE_NOTE);
@@ -230,19 +254,7 @@ public final class MainController {
 
     @FXML
     void onStep() {
-        if (!runs.canStep()) {
-            message("Live runs in real time: there is no next event to step to");
-            return;
-        }
-        if (!runs.isPrepared()) {
-            resetRun();
-            runs.prepare(model.scenario());
-        }
-        if (runs.state() == RunState.RUNNING) {
-            runs.pause();
-        }
-        runs.step();
-        updateButtons();
+        steps.step();
     }
 
     @FXML
@@ -254,6 +266,7 @@ public final class MainController {
     private void resetRun() {
         runs.close();
         frameData.clear();
+        chartPanelController.clear();
         eventLogController.clearSelection();
         knobPanelController.setRunning(false);
         onFrame();
@@ -342,7 +355,7 @@ public final class MainController {
         runButton.setText(s == RunState.PAUSED ? "▶ Resume" : "▶ Run");
         runButton.setDisable(running);
         pauseButton.setDisable(!running);
-        stepButton.setDisable(!runs.canStep());
+        steps.update(runs.canStep());
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
         showTelemetrySource();
@@ -495,6 +508,10 @@ public final class MainController {
 
     KnobPanelController knobs() {
         return knobPanelController;
+    }
+
+    StepController steps() {
+        return steps;
     }
 
     ChartPanelController charts() {
