@@ -17,8 +17,9 @@ public interface Run extends AutoCloseable {
      * While paused (or before starting), runs until {@code condition} is met, then stays paused:
      * the one way to step through a run, in whatever unit a lesson needs. Examples:
      * <pre>{@code
-     * run.runUntil(StopCondition.nextEvent());                      // the Step button's default
-     * run.runUntil(StopCondition.nextSegment());                    // one arrow on the ladder
+     * run.runUntil(StopCondition.nextEvent());                      // the next row of the event log
+     * run.runUntil(StopCondition.nextSegment());                    // the next arrow on the ladder
+     * run.runUntil(StopCondition.nextEventOrSegment());             // whichever comes first
      * run.runUntil(StopCondition.after(10_000_000));                // 10 ms of run time
      * run.runUntil(StopCondition.nextEventOf(EventKind.ZERO_WINDOW, Side.CLIENT));
      * run.runUntil(StopCondition.at(5_000_000_000L));               // to t = 5 s
@@ -36,7 +37,7 @@ public interface Run extends AutoCloseable {
      */
     boolean runUntil(StopCondition condition);
 
-    /** {@link #runUntil} to the next event the class can see. */
+    /** {@link #runUntil} the next event in the log (the Step button's default). */
     default boolean step() {
         return runUntil(StopCondition.nextEvent());
     }

@@ -13,9 +13,17 @@ import java.util.Objects;
  * use it again; a relative condition ({@link #after}) counts from the moment it is used.
  */
 public sealed interface StopCondition {
-    /** Any event in the log or any segment on the wire: the smallest step a class can see. */
+    /**
+     * The next row of the event log: a connection made or lost, a window closing or opening, a
+     * probe, an application call's result (EAGAIN, an errno, end of stream), a knob changed.
+     */
     static StopCondition nextEvent() {
         return new NextEvent();
+    }
+
+    /** The next event or segment, whichever comes first: the smallest step a class can see. */
+    static StopCondition nextEventOrSegment() {
+        return new NextEventOrSegment();
     }
 
     /** The next segment either side sends (data, ACK, window update, probe, SYN, FIN, RST). */
@@ -73,13 +81,25 @@ public sealed interface StopCondition {
         }
 
         @Override
+        public String describe() {
+            return "the next event";
+        }
+    }
+
+    record NextEventOrSegment() implements StopCondition {
+        @Override
+        public boolean matches(TcpEvent event) {
+            return true;
+        }
+
+        @Override
         public boolean matches(SegmentRecord segment) {
             return true;
         }
 
         @Override
         public String describe() {
-            return "the next event";
+            return "the next event or segment";
         }
     }
 

@@ -279,8 +279,7 @@ public final class ModelRun implements Run {
 
     /** Starts the engine thread in the given state; call with the lock held. */
     private void startThread(RunState initial) {
-        engine.start();
-        state = initial;
+        state = initial; // the engine starts (the server listens) at its first slice or step
         thread = new Thread(this::loop, "model-engine");
         thread.setDaemon(true);
         thread.start();

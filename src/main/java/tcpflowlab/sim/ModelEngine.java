@@ -151,7 +151,6 @@ public final class ModelEngine implements ModelAppContext {
      * this call: anchor it ({@link StopCondition#anchoredAt}) once before calling again.
      */
     public StopResult runUntil(StopCondition condition, long maxEngineEvents) {
-        start();
         if (finished) {
             return StopResult.RUN_ENDED;
         }
@@ -161,22 +160,23 @@ public final class ModelEngine implements ModelAppContext {
         inlineLimit = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline + 1;
         telemetry.watch(watch);
         try {
-            for (long n = 0; n < maxEngineEvents; n++) {
+            start(); // the server's LISTEN is the first thing the class sees
+            for (long n = 0; n < maxEngineEvents && !watch.met; n++) {
                 long next = sim.nextEventTime();
                 if (next > deadline || next > endTime) {
                     runUntil(Math.min(deadline, endTime));
                     return watch.met || deadline <= endTime ? StopResult.MET : StopResult.RUN_ENDED;
                 }
                 sim.runNext();
-                if (watch.met) {
-                    // the rest of this instant, so the views see it whole and the next step moves on
-                    while (sim.nextEventTime() == sim.now()) {
-                        sim.runNext();
-                    }
-                    return StopResult.MET;
-                }
             }
-            return StopResult.BUDGET_SPENT;
+            if (!watch.met) {
+                return StopResult.BUDGET_SPENT;
+            }
+            // the rest of this instant, so the views see it whole and the next step moves on
+            while (sim.nextEventTime() == sim.now()) {
+                sim.runNext();
+            }
+            return StopResult.MET;
         } finally {
             telemetry.watch(null);
             inlineLimit = Long.MAX_VALUE;

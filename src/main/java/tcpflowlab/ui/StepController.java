@@ -93,11 +93,11 @@ final class StepController {
             window.newRun();
         }
         Run run = runs.run();
-        run.pause(); // a running run stops here; a ready one waits, paused, for the step
+        run.pause(); // a running run stops here; a ready one waits for the step
         frames.catchUp(System.nanoTime()); // what came before the step is not the step's
-        StopCondition condition = choice().condition();
         long eventsBefore = data.eventsSeen();
         long segmentsBefore = data.segmentsSeen();
+        StopCondition condition = choice().condition();
         stepping = true;
         charts.markTime(run.timeNanos() / 1e9);
         window.message("stepping to " + condition.describe() + " ...");
@@ -119,15 +119,17 @@ final class StepController {
         frames.catchUp(System.nanoTime());
         double t = run.timeNanos() / 1e9;
         List<TcpEvent> events = data.log();
-        if (data.eventsSeen() > eventsBefore && !events.isEmpty()) {
+        boolean newSegment = data.segmentsSeen() > segmentsBefore;
+        if (newSegment && condition instanceof StopCondition.NextSegment) {
+            explainSegment();
+        } else if (data.eventsSeen() > eventsBefore && !events.isEmpty()) {
             TcpEvent newest = events.get(events.size() - 1);
             selectedByStep = log.selectStep(newest) ? newest : null;
             if (selectedByStep == null) {
                 log.explain(EventLogController.describe(newest) + "\n\n(The log's filter hides this row.)");
             }
-        } else if (data.segmentsSeen() > segmentsBefore) {
-            List<SegmentRecord> segments = data.recentSegments();
-            log.explain(describe(segments.get(segments.size() - 1)));
+        } else if (newSegment) {
+            explainSegment();
         } else {
             log.explain(String.format(Locale.ROOT, "t = %.6f s: nothing the class can see happened in this step "
                     + "(no event, no segment); the charts show the queues as they are now.", t));
@@ -141,6 +143,11 @@ final class StepController {
             window.message("the run failed: " + run.failure());
         }
         window.updateButtons();
+    }
+
+    private void explainSegment() {
+        List<SegmentRecord> segments = data.recentSegments();
+        log.explain(describe(segments.get(segments.size() - 1)));
     }
 
     /** The "What happened?" text for a step that ended at a segment. */

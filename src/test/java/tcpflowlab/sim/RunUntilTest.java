@@ -51,7 +51,7 @@ class RunUntilTest {
         ModelEngine engine = new ModelEngine(scenario, List.of(rec));
         List<Long> stops = new ArrayList<>();
         assertTrue(expected.size() > 100, expected.size() + " instants");
-        while (engine.runUntil(StopCondition.nextEvent())) {
+        while (engine.runUntil(StopCondition.nextEventOrSegment())) {
             stops.add(engine.now());
             long last = Stream.concat(rec.events.stream().map(TcpEvent::timeNanos),
                     rec.segments.stream().map(SegmentRecord::timeNanos)).mapToLong(Long::longValue).max().orElseThrow();
@@ -73,6 +73,21 @@ class RunUntilTest {
     void nextEventStopsInsideTheServersInlineSendLoopAndTheDropSkipAhead() {
         nextEventStopsAtEachVisibleInstant(Scenarios.preset("drop", "run.durationS=3"));
         nextEventStopsAtEachVisibleInstant(Scenarios.preset("backpressure", "run.durationS=3"));
+    }
+
+    @Test
+    void nextEventStopsAtEachRowOfTheLog() {
+        Scenario s = Scenarios.preset("seed-buggy", "run.durationS=20");
+        List<Long> eventTimes = new ArrayList<>(new TreeSet<>(Scenarios.run(s).events.stream()
+                .map(TcpEvent::timeNanos).toList()));
+        RecordingSink rec = new RecordingSink();
+        ModelEngine engine = new ModelEngine(s, List.of(rec));
+        List<Long> stops = new ArrayList<>();
+        while (engine.runUntil(StopCondition.nextEvent())) {
+            stops.add(engine.now());
+            assertEquals(engine.now(), rec.events.get(rec.events.size() - 1).timeNanos(), "stopped at the newest row");
+        }
+        assertEquals(eventTimes, stops, "one stop per instant with a row in the log, at its time");
     }
 
     @Test
