@@ -118,7 +118,12 @@ public final class EventLogController {
         for (int i = filtered.size() - 1; i >= 0; i--) {
             if (filtered.get(i) == e) {
                 table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(i);
+                // into view with the rows before it, not alone at the top as scrollTo puts it
+                if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                    flow.scrollTo(i);
+                } else {
+                    table.scrollTo(i);
+                }
                 return true;
             }
         }

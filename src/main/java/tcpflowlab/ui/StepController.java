@@ -100,7 +100,7 @@ final class StepController {
         StopCondition condition = choice().condition();
         stepping = true;
         charts.markTime(run.timeNanos() / 1e9);
-        window.message("stepping to " + condition.describe() + " ...");
+        window.message("running until " + condition.describe() + " ...");
         window.updateButtons();
         Thread t = new Thread(() -> {
             boolean met = run.runUntil(condition);
@@ -136,7 +136,7 @@ final class StepController {
         }
         charts.markTime(t);
         if (met) {
-            window.message(String.format(Locale.ROOT, "stepped to %s: t = %.6f s", condition.describe(), t));
+            window.message(String.format(Locale.ROOT, "stopped at t = %.6f s (%s)", t, condition.describe()));
         } else if (run.state() == RunState.FINISHED) {
             window.message("the run ended before " + condition.describe());
         } else if (run.state() == RunState.FAILED) {

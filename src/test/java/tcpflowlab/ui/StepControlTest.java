@@ -170,8 +170,8 @@ class StepControlTest {
             assertEquals(EventKind.ZERO_WINDOW, selected.kind());
             assertEquals(selected.timeNanos(), main.runs().timeNanos());
             assertTrue(main.eventLog().explanation().getText().contains("advertised a window of 0 bytes"));
-            assertTrue(main.messageLabel().getText().startsWith("stepped to the next ZERO_WINDOW: t = "),
-                    main.messageLabel().getText());
+            assertEquals(String.format(java.util.Locale.ROOT, "stopped at t = %.6f s (the next ZERO_WINDOW)",
+                    selected.timeNanos() / 1e9), main.messageLabel().getText());
         });
 
         // tick labels are plain numbers, in ms when less than a second is in view
