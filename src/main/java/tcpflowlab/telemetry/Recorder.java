@@ -66,6 +66,11 @@ public final class Recorder implements TelemetrySink {
         return samples.size() > samples.capacity() / 4 || events.size() > events.capacity() / 4;
     }
 
+    /** Whether anything waits to be drained (an idle reader looks now and then). */
+    public boolean hasPending() {
+        return samples.size() > 0 || events.size() > 0 || segments.size() > 0;
+    }
+
     /** Samples and events dropped because the reader fell a whole ring behind. */
     public long dropped() {
         return samples.dropped() + events.dropped();

@@ -5,12 +5,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
-import org.jfree.chart.ChartRenderingInfo;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
-import org.jfree.chart.plot.PlotRenderingInfo;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.FlowChart;
@@ -18,12 +12,11 @@ import tcpflowlab.chart.SampleColumn;
 import tcpflowlab.chart.SampleHistory;
 import tcpflowlab.telemetry.TcpEvent;
 
-import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The stacked charts in a ChartViewer, with a follow-latest toggle and a time-window selector.
+ * The stacked charts, drawn off the FX thread ({@link ChartImageView}), with a follow-latest toggle and a time-window selector.
  * Zooming or panning with the mouse stops following; hovering shows the exact values at the
  * pointer's time.
  */
@@ -40,7 +33,7 @@ public final class ChartPanelController {
     private Label resolutionLabel;
 
     private FlowChart flowChart;
-    private ChartViewer viewer;
+    private ChartImageView viewer;
     private AppModel model;
     private FrameData data;
     private boolean updatingRange;
@@ -49,7 +42,7 @@ public final class ChartPanelController {
         this.model = model;
         this.data = data;
         flowChart = new FlowChart(data.history());
-        viewer = new ChartViewer(flowChart.chart());
+        viewer = new ChartImageView(flowChart.chart(), flowChart.timeAxis());
         viewer.setAccessibleText("Charts: queues, window, throughput, spill queue over time");
         chartHost.getChildren().add(viewer);
         followLatestToggle.selectedProperty().bindBidirectional(model.followLatestProperty());
@@ -61,17 +54,10 @@ public final class ChartPanelController {
                 model.followLatestProperty().set(false); // the user zoomed or panned
             }
         });
-        viewer.addChartMouseListener(new ChartMouseListenerFX() {
-            @Override
-            public void chartMouseClicked(ChartMouseEventFX event) {
-            }
-
-            @Override
-            public void chartMouseMoved(ChartMouseEventFX event) {
-                hover(event.getTrigger().getX());
-            }
-        });
+        viewer.setOnHover(this::hover);
+        viewer.setOnZoomOut(() -> model.followLatestProperty().set(true));
         model.presentationModeProperty().addListener((obs, old, on) -> {
+            viewer.renderer().awaitIdle();
             flowChart.applyStyle(on ? ChartStyle.PRESENTATION : ChartStyle.NORMAL);
             onFrame();
         });
@@ -79,6 +65,7 @@ public final class ChartPanelController {
 
     /** Per frame: choose the window, point the datasets at it, redraw once. */
     void onFrame() {
+        viewer.renderer().awaitIdle();
         SampleHistory h = data.history();
         flowChart.beginFrame();
         try {
@@ -142,6 +129,7 @@ public final class ChartPanelController {
      * hover read-out left from the run before.
      */
     void clear() {
+        viewer.renderer().awaitIdle();
         model.followLatestProperty().set(true);
         double w = model.timeWindowProperty().get().seconds();
         flowChart.beginFrame();
@@ -156,6 +144,7 @@ public final class ChartPanelController {
 
     /** Puts the crosshair at {@code seconds} (where a step stopped), following live so it is in view. */
     void markTime(double seconds) {
+        viewer.renderer().awaitIdle();
         model.followLatestProperty().set(true);
         flowChart.beginFrame();
         try {
@@ -169,6 +158,7 @@ public final class ChartPanelController {
     /** Moves the crosshair to an event, and the view to it if it is off screen. */
     void showEvent(TcpEvent e) {
         double t = e.timeNanos() / 1e9;
+        viewer.renderer().awaitIdle();
         Range r = flowChart.timeAxis().getRange();
         flowChart.beginFrame();
         try {
@@ -184,13 +174,10 @@ public final class ChartPanelController {
     }
 
     private void hover(double x) {
-        ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
-        if (info == null || info.getPlotInfo() == null || info.getPlotInfo().getSubplotCount() == 0) {
+        double t = viewer.timeAt(x);
+        if (Double.isNaN(t)) {
             return;
         }
-        PlotRenderingInfo sub = info.getPlotInfo().getSubplotInfo(0);
-        Rectangle2D area = sub.getDataArea();
-        double t = flowChart.timeAxis().java2DToValue(x, area, RectangleEdge.BOTTOM);
         hoverLabel.setText(hoverText(data.history(), t));
     }
 
@@ -221,11 +208,16 @@ public final class ChartPanelController {
         return fsync > 0 ? text + String.format(Locale.ROOT, ", fsync mean %.2f ms", fsync) : text;
     }
 
+    /** A view over the charts (the first-run hint), centred. */
+    void addOverlay(javafx.scene.Node overlay) {
+        chartHost.getChildren().add(overlay);
+    }
+
     FlowChart flowChart() {
         return flowChart;
     }
 
-    ChartViewer viewer() {
+    ChartImageView viewer() {
         return viewer;
     }
 

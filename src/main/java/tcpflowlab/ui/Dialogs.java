@@ -36,6 +36,36 @@ final class Dialogs {
         a.showAndWait();
     }
 
+    /**
+     * A dialog whose content is a view (formatted help, a table of keys), scrolled when long.
+     * The size is what the content wants at {@code fontSize}, cut to fit the screen.
+     */
+    void showView(String title, javafx.scene.Node view, double width, double height, double fontSize) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setGraphic(null);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setFitToWidth(true);
+        fitToScreen(scroll, width, height, fontSize);
+        scroll.setId("helpScroll");
+        a.getDialogPane().setContent(scroll);
+        a.getDialogPane().setStyle("-fx-font-size: " + fontSize + "px;");
+        a.setResizable(true);
+        own(a);
+        a.showAndWait();
+    }
+
+    /**
+     * Sizes a dialog's content so the whole dialog (title, header, buttons: about 12 lines of
+     * text) stays on a 1280x720 projector screen in presentation mode.
+     */
+    static void fitToScreen(javafx.scene.layout.Region content, double width, double height, double fontSize) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        content.setPrefSize(Math.min(width, screen.getWidth() - 4 * fontSize),
+                Math.min(height, screen.getHeight() - 12 * fontSize));
+    }
+
     void showText(String title, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle(title);

@@ -91,6 +91,11 @@ public final class FrameData {
         }
     }
 
+    /** Whether events wait to be added to the log. */
+    boolean hasPendingEvents() {
+        return !pending.isEmpty();
+    }
+
     /** Appends this frame's events to the log in one change (one table update). */
     boolean flushEvents() {
         if (pending.isEmpty()) {

@@ -10,7 +10,13 @@ import java.util.function.LongSupplier;
  * {@link FrameData} and asks the views to update, so the charts redraw once per frame
  * however fast the engine runs (never a Platform.runLater per sample). It measures the FX
  * thread time each frame takes and counts dropped frames (a frame later than twice the
- * period), for the status bar and the UI benchmark.
+ * period), for the UI benchmark.
+ *
+ * <p>It beats only while there is something to show: a running run, data waiting in the
+ * recorder, or a frame asked for ({@link #requestFrame()}). Otherwise it stops, because a
+ * started AnimationTimer keeps JavaFX pulsing 60 times a second, and a paused or idle app
+ * would spend a good part of a core redrawing the same picture. While it rests, a
+ * {@link RecorderWatch} wakes it when data arrives.
  */
 final class FrameLoop extends AnimationTimer {
     /** What runs each frame after the data is drained. */
@@ -39,6 +45,12 @@ final class FrameLoop extends AnimationTimer {
     private java.util.function.LongConsumer frameObserver = t -> { };
     private java.util.function.LongConsumer cpuObserver = t -> { };
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private java.util.function.BooleanSupplier runActive = () -> false;
+    private java.util.function.BooleanSupplier chartsIdle = () -> true;
+    private boolean beating;
+    private boolean frameRequested;
+    private long drained;
+    private final RecorderWatch watch = new RecorderWatch(this::requestFrame);
 
     /** Where the frame loop finds the recorder of the current run (null between runs). */
     interface RunSource {
@@ -52,9 +64,59 @@ final class FrameLoop extends AnimationTimer {
         this.clock = clock;
     }
 
+    /**
+     * What keeps the loop beating (a running run) and whether the views may be changed now
+     * (false while the charts are being drawn off the FX thread: the frame waits a pulse).
+     */
+    void setActivity(java.util.function.BooleanSupplier runActive, java.util.function.BooleanSupplier chartsIdle) {
+        this.runActive = runActive;
+        this.chartsIdle = chartsIdle;
+    }
+
+    /** Asks for at least one more frame (something the views show changed). */
+    void requestFrame() {
+        frameRequested = true;
+        if (!beating) {
+            start();
+        }
+    }
+
+    /** Whether the loop is beating (false when the app has nothing to show: no pulses, no redraws). */
+    boolean isBeating() {
+        return beating;
+    }
+
+    @Override
+    public void start() {
+        watch.cancel();
+        beating = true;
+        lastFrame = 0; // a rest is not a run of dropped frames
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        beating = false;
+        super.stop();
+        watch.close();
+    }
+
+    /** Stops beating until {@link #requestFrame()} or the watch sees data in the recorder. */
+    private void rest() {
+        beating = false;
+        super.stop();
+        Recorder r = source.recorder();
+        if (r != null) {
+            watch.watch(r);
+        }
+    }
+
     @Override
     public void handle(long now) {
         pulses++;
+        if (!chartsIdle.getAsBoolean()) {
+            return; // the charts are being drawn from the model the frame would change
+        }
         // JavaFX pulses at up to 60 Hz, slower when rendering is slow. Frames are due every
         // PERIOD on a fixed schedule and run at the first pulse within TOLERANCE of being due,
         // so pulses 20 ms apart still give 30 frames a second rather than aliasing down to 25.
@@ -68,6 +130,9 @@ final class FrameLoop extends AnimationTimer {
         lastFrame = now;
         long t0 = clock.getAsLong();
         long cpu0 = threads.getCurrentThreadCpuTime();
+        boolean requested = frameRequested;
+        frameRequested = false;
+        drained = 0;
         frame(now);
         long work = clock.getAsLong() - t0;
         cpuObserver.accept(threads.getCurrentThreadCpuTime() - cpu0);
@@ -76,6 +141,9 @@ final class FrameLoop extends AnimationTimer {
         totalFrameWork += work;
         maxFrameWork = Math.max(maxFrameWork, work);
         frameObserver.accept(work);
+        if (!requested && !frameRequested && drained == 0 && !data.hasPendingEvents() && !runActive.getAsBoolean()) {
+            rest();
+        }
     }
 
     /** Sees each frame's FX-thread CPU time in nanoseconds (the UI benchmark). */
@@ -92,8 +160,17 @@ final class FrameLoop extends AnimationTimer {
     void frame(long now) {
         Recorder r = source.recorder();
         if (r != null) {
-            r.drain(data::addSample, data::addEvent, MAX_SAMPLES_PER_FRAME);
-            r.drainSegments(data::addSegment);
+            r.drain(s -> {
+                drained++;
+                data.addSample(s);
+            }, e -> {
+                drained++;
+                data.addEvent(e);
+            }, MAX_SAMPLES_PER_FRAME);
+            r.drainSegments(s -> {
+                drained++;
+                data.addSegment(s);
+            });
         }
         // The event table is text: refreshing it 8 times a second is plenty, and its layout
         // and CSS pass is one of the costliest parts of a frame.

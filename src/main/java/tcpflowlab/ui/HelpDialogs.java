@@ -1,41 +1,102 @@
 package tcpflowlab.ui;
 
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
-/** The Help menu: how the model works, the keyboard, about. */
+/**
+ * The Help menu: how the model works (the Markdown notes, formatted), the keyboard (a table
+ * whose columns line up), about. In presentation mode the text is as large as the window's.
+ */
 final class HelpDialogs {
-    private final Dialogs dialogs;
+    static final double NORMAL_SIZE = 13;
+    static final double PRESENTATION_SIZE = 20;
 
-    HelpDialogs(Dialogs dialogs) {
+    /** One row of the keyboard help. */
+    record Shortcut(String keys, String action) {
+    }
+
+    static final List<Shortcut> SHORTCUTS = List.of(
+            new Shortcut("Space", "run / pause"),
+            new Shortcut("S", "step to the next event"),
+            new Shortcut("R", "reset the run"),
+            new Shortcut("+ / -", "faster / slower"),
+            new Shortcut("Ctrl+O", "open a scenario"),
+            new Shortcut("Ctrl+S", "save the scenario"),
+            new Shortcut("Ctrl+E", "export the charts"),
+            new Shortcut("Ctrl+P", "presentation mode (large fonts, thick lines)"),
+            new Shortcut("Drag", "zoom the charts to the dragged time span"),
+            new Shortcut("Scroll", "zoom the charts in or out"),
+            new Shortcut("Ctrl+drag", "pan the charts"));
+
+    private final Dialogs dialogs;
+    private final BooleanSupplier presentation;
+
+    HelpDialogs(Dialogs dialogs, BooleanSupplier presentation) {
         this.dialogs = dialogs;
+        this.presentation = presentation;
+    }
+
+    private double size() {
+        return fontSize(presentation.getAsBoolean());
+    }
+
+    /** The dialogs' text size: the window's, large in presentation mode. */
+    static double fontSize(boolean presentation) {
+        return presentation ? PRESENTATION_SIZE : NORMAL_SIZE;
     }
 
     void modelNotes() {
+        VBox view = modelNotesView(size());
+        double scale = size() / NORMAL_SIZE;
+        dialogs.showView("How the model works", view, 780 * scale, 560 * scale, size());
+    }
+
+    /** The model notes shipped with the app, formatted. */
+    static VBox modelNotesView(double size) {
         String text;
         try (InputStream in = TcpFlowLabApp.resource("/assets/help/model-notes.md").openStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             text = "The model notes could not be read: " + e.getMessage();
         }
-        dialogs.showText("How the model works", text);
+        VBox view = MarkdownFlow.render(text, size);
+        view.setPadding(new Insets(size));
+        view.setId("modelNotes");
+        return view;
     }
 
     void keyboard() {
-        dialogs.showText("Keyboard", """
-                Space      run / pause
-                S          step to the next event
-                R          reset the run
-                + / -      faster / slower
-                Ctrl+O     open a scenario, Ctrl+S save it
-                Ctrl+E     export the charts
-                Ctrl+P     presentation mode (large fonts, thick lines)
-                In the charts: drag to zoom, scroll to zoom, Ctrl+drag to pan.""");
+        double scale = size() / NORMAL_SIZE;
+        dialogs.showView("Keyboard", keyboardView(), 520 * scale, 330 * scale, size());
+    }
+
+    /** Keys in one column, what they do in the next: a grid, so the columns line up in any font. */
+    static GridPane keyboardView() {
+        GridPane grid = new GridPane();
+        grid.setId("keyboardGrid");
+        grid.setHgap(24);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(12));
+        for (int row = 0; row < SHORTCUTS.size(); row++) {
+            Label keys = new Label(SHORTCUTS.get(row).keys());
+            keys.getStyleClass().add("shortcut-keys");
+            keys.setStyle("-fx-font-weight: bold;");
+            grid.add(keys, 0, row);
+            grid.add(new Label(SHORTCUTS.get(row).action()), 1, row);
+        }
+        return grid;
     }
 
     void about() {
         dialogs.showText("About TCP Flow Lab", "TCP Flow Lab 0.1.0: an interactive TCP flow-control simulator.\n"
-                + "Charts by JFreeChart; SVG by JFreeSVG; PDF by OrsonPDF.");
+                + "Charts by JFreeChart; SVG by JFreeSVG; PDF by OrsonPDF; help formatted with commonmark-java.");
     }
 }

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * Every knob of the scenario, grouped Server / Client / Sockets / Link / Run, built from the
- * {@link ScenarioField} table so each shows its unit and range. Read size (logarithmic slider)
- * and processing delay sit on top. A change goes to the scenario being edited and, during a
+ * {@link ScenarioField} table so each shows its unit and range. Read size (powers of two) and
+ * processing delay (1-2-5 steps) sit on top, as sliders over {@link KnobLadder}s. A change goes to the scenario being edited and, during a
  * run, to the engine at once; a refused value stays in its field, marked, with the reason.
  */
 public final class KnobPanelController {
@@ -49,6 +49,8 @@ public final class KnobPanelController {
     private final Map<ScenarioField, Row> rows = new EnumMap<>(ScenarioField.class);
     private AppModel model;
     private Supplier<Knobs> runKnobs;
+    private final KnobLadder readSizeLadder = KnobLadder.powersOfTwo(ScenarioField.CLIENT_READ_SIZE);
+    private final KnobLadder delayLadder = KnobLadder.oneTwoFive(ScenarioField.CLIENT_PROCESSING_DELAY);
     private Slider readSizeSlider;
     private Slider delaySlider;
     private TextField readSizeField;
@@ -85,58 +87,85 @@ public final class KnobPanelController {
     private void buildProminent() {
         Label title = new Label("The story's two knobs");
         title.getStyleClass().add("prominent-title");
-        readSizeSlider = new Slider(0, 20, Math.log(10) / Math.log(2));
-        readSizeSlider.setMajorTickUnit(5);
-        readSizeSlider.setShowTickMarks(true);
-        readSizeSlider.setAccessibleText("Read size, logarithmic, 1 byte to 1 MiB");
-        readSizeSlider.setId("readSizeSlider");
+        readSizeSlider = ladderSlider(ScenarioField.CLIENT_READ_SIZE, readSizeLadder, "readSizeSlider");
         readSizeField = new TextField();
         readSizeField.setPrefColumnCount(8);
         readSizeField.setId("readSizeField");
         readSizeField.setAccessibleText("Read size in bytes");
         Label readError = errorLabel();
         wireText(ScenarioField.CLIENT_READ_SIZE, readSizeField, readError);
-        wireSlider(ScenarioField.CLIENT_READ_SIZE, readSizeSlider, readSizeField, readError,
-                v -> (int) Math.round(Math.pow(2, v)));
+        wireSlider(ScenarioField.CLIENT_READ_SIZE, readSizeSlider, readSizeField, readError, readSizeLadder);
 
-        delaySlider = new Slider(0, 2000, 1);
-        delaySlider.setMajorTickUnit(500);
-        delaySlider.setShowTickMarks(true);
-        delaySlider.setAccessibleText("Processing delay, 0 to 2000 milliseconds");
-        delaySlider.setId("delaySlider");
+        delaySlider = ladderSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delayLadder, "delaySlider");
         delayField = new TextField();
         delayField.setPrefColumnCount(8);
         delayField.setId("delayField");
         delayField.setAccessibleText("Processing delay in milliseconds");
         Label delayError = errorLabel();
         wireText(ScenarioField.CLIENT_PROCESSING_DELAY, delayField, delayError);
-        wireSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delaySlider, delayField, delayError,
-                v -> Math.round(v * 100) / 100.0);
+        wireSlider(ScenarioField.CLIENT_PROCESSING_DELAY, delaySlider, delayField, delayError, delayLadder);
         prominent.getChildren().addAll(title,
                 knobHeader(ScenarioField.CLIENT_READ_SIZE), readSizeSlider, withUnit(readSizeField, "B"), readError,
                 knobHeader(ScenarioField.CLIENT_PROCESSING_DELAY), delaySlider, withUnit(delayField, "ms"), delayError);
     }
 
     /**
+     * A slider over the ladder's positions, its ends the field's range: it stops on the notches
+     * (snap to ticks), and its labels name the round values there.
+     */
+    private static Slider ladderSlider(ScenarioField f, KnobLadder ladder, String id) {
+        Slider slider = new Slider(0, ladder.lastPosition(), 0);
+        int major = Math.max(1, (int) Math.ceil(ladder.lastPosition() / 4.0));
+        slider.setMajorTickUnit(major);
+        slider.setMinorTickCount(major - 1);
+        slider.setBlockIncrement(1);
+        slider.setSnapToTicks(true);
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double position) {
+                return ScenarioFieldText.step(ladder.valueAt(position), f.unit());
+            }
+
+            @Override
+            public Double fromString(String text) {
+                throw new UnsupportedOperationException("tick labels are not edited");
+            }
+        });
+        slider.setAccessibleText(KnobRule.label(f) + ", " + f.allowed() + ", in round steps");
+        slider.setId(id);
+        return slider;
+    }
+
+    /**
      * A slider applies its value when released (or moved by keyboard or click), not at every
      * pixel of a drag, so one drag makes one knob change in the engine and in the log.
      */
-    private void wireSlider(ScenarioField f, Slider slider, TextField field, Label error,
-                            java.util.function.DoubleFunction<Object> toValue) {
+    private void wireSlider(ScenarioField f, Slider slider, TextField field, Label error, KnobLadder ladder) {
         slider.valueProperty().addListener((obs, old, v) -> {
             if (!refreshing && !slider.isValueChanging()) {
-                applyFromSlider(f, field, error, toValue.apply(v.doubleValue()));
+                applyFromSlider(f, field, error, typed(f, ladder.valueAt(v.doubleValue())));
             }
         });
         slider.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
-                applyFromSlider(f, field, error, toValue.apply(slider.getValue()));
+                applyFromSlider(f, field, error, typed(f, ladder.valueAt(slider.getValue())));
             }
         });
     }
 
+    /** A ladder's step as the field's type: the engine and the scenario take an Integer for an INT field. */
+    private static Object typed(ScenarioField f, double v) {
+        return switch (f.type()) {
+            case INT -> (int) v;
+            case LONG -> (long) v;
+            default -> v;
+        };
+    }
+
     private VBox knobHeader(ScenarioField f) {
-        Label name = new Label(capitalise(f.label()));
+        Label name = new Label(KnobRule.label(f));
         name.getStyleClass().add("knob-label");
         Label range = new Label(f.allowed());
         range.getStyleClass().add("knob-range");
@@ -154,7 +183,7 @@ public final class KnobPanelController {
         Control input;
         switch (f.type()) {
             case BOOLEAN -> {
-                CheckBox box = new CheckBox(capitalise(f.label()));
+                CheckBox box = new CheckBox(KnobRule.label(f));
                 box.selectedProperty().addListener((obs, old, v) -> {
                     if (!refreshing) {
                         applyValue(f, v, error, null);
@@ -186,7 +215,7 @@ public final class KnobPanelController {
         if (f.type() == ScenarioField.Type.BOOLEAN) {
             row.getChildren().addAll(input, error);
         } else {
-            Label name = new Label(capitalise(f.label()) + (f.unit().isEmpty() ? "" : " (" + f.unit() + ")"));
+            Label name = new Label(KnobRule.label(f) + (f.unit().isEmpty() ? "" : " (" + f.unit() + ")"));
             name.getStyleClass().add("knob-label");
             Label range = new Label(f.allowed() + liveNote(f));
             range.getStyleClass().add("knob-range");
@@ -237,7 +266,7 @@ public final class KnobPanelController {
         try {
             return applyValue(f, f.parse(text), error, field);
         } catch (InvalidScenarioException e) {
-            return refuse(e, error, field);
+            return refuse(KnobRule.refusal(f, text), error, field);
         }
     }
 
@@ -263,12 +292,12 @@ public final class KnobPanelController {
             clearError(field, error);
             return true;
         } catch (InvalidScenarioException e) {
-            return refuse(e, error, field);
+            return refuse(KnobRule.inLabels(e.getMessage()), error, field);
         }
     }
 
-    private static boolean refuse(InvalidScenarioException e, Label error, TextField field) {
-        error.setText(e.getMessage());
+    private static boolean refuse(String message, Label error, TextField field) {
+        error.setText(message);
         error.setVisible(true);
         error.setManaged(true);
         if (field != null && !field.getStyleClass().contains("invalid")) {
@@ -307,9 +336,9 @@ public final class KnobPanelController {
                 }
             }
             readSizeField.setText(Integer.toString(s.client().readSize()));
-            readSizeSlider.setValue(Math.log(s.client().readSize()) / Math.log(2));
+            readSizeSlider.setValue(readSizeLadder.positionOf(s.client().readSize()));
             delayField.setText(ScenarioFieldText.round(s.client().processingDelayMs()));
-            delaySlider.setValue(s.client().processingDelayMs());
+            delaySlider.setValue(delayLadder.positionOf(s.client().processingDelayMs()));
         } finally {
             refreshing = false;
         }
@@ -332,10 +361,6 @@ public final class KnobPanelController {
         l.setWrapText(true);
         l.setMaxWidth(320);
         return l;
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     Slider readSizeSlider() {

@@ -9,7 +9,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -42,8 +41,10 @@ public final class MainController {
     private ExportActions exports;
     private final Dialogs dialogs = new Dialogs(() -> this.stage, this::message);
     private final ScenarioFiles files;
-    private final HelpDialogs help = new HelpDialogs(dialogs);
+    private final HelpDialogs help = new HelpDialogs(dialogs, () -> model().presentationModeProperty().get());
     private ExportDialogs exportDialogs;
+    private final FirstRunHint hint = new FirstRunHint(this::choosePreset);
+    private List<PresetEntry> presetEntries = List.of();
     private Stage stage;
     private long rateWallStart;
     private long rateEventsStart;
@@ -90,8 +91,6 @@ public final class MainController {
     @FXML
     private Label rateLabel;
     @FXML
-    private Label framesLabel;
-    @FXML
     private Label messageLabel;
     @FXML
     private KnobPanelController knobPanelController;
@@ -121,11 +120,9 @@ public final class MainController {
         ladderController.init(frameData, model, runs::captureWhyNot);
         exports = new ExportActions(chartPanelController.flowChart(), runs, model.codec());
         exportDialogs = new ExportDialogs(model, runs, exports, ladderController, dialogs);
-        for (String name : model.presets().names()) {
-            MenuItem item = new MenuItem(name);
-            item.setOnAction(e -> loadPreset(name));
-            presetsMenu.getItems().add(item);
-        }
+        presetEntries = PresetEntry.all(model.presets());
+        PresetChooser.fill(presetsMenu, presetEntries, this::choosePreset, this::loadPreset);
+        chartPanelController.addOverlay(hint.node());
         model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> files.rebuildRecent(recentMenu));
         files.rebuildRecent(recentMenu);
         speedBox.getItems().setAll(SPEEDS);
@@ -181,6 +178,13 @@ public final class MainController {
                         MainController.this.updateButtons();
                     }
                 });
+        frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping(), chartPanelController.viewer().renderer()::isIdle);
+        // Frames only while something changes (FrameLoop): these change what the views show.
+        for (javafx.beans.Observable o : List.of(model.followLatestProperty(), model.timeWindowProperty(),
+                model.presentationModeProperty(), speedBox.valueProperty(), engineBox.valueProperty(),
+                ladderTab.selectedProperty())) {
+            o.addListener(changed -> frames.requestFrame());
+        }
         frames.start();
         updateTitle();
         updateButtons();
@@ -238,6 +242,7 @@ public final class MainController {
         if (runs.engine() == Engines.Kind.LIVE && runs.state() == RunState.RUNNING) {
             message(LIVE_NOTE);
         }
+        frames.requestFrame();
         updateButtons();
     }
 
@@ -249,6 +254,7 @@ public final class MainController {
                 message(LIVE_PAUSED);
             }
         }
+        frames.requestFrame();
         updateButtons();
     }
 
@@ -265,11 +271,15 @@ public final class MainController {
 
     private void resetRun() {
         runs.close();
+        chartPanelController.viewer().renderer().awaitIdle();
         frameData.clear();
         chartPanelController.clear();
         eventLogController.clearSelection();
         knobPanelController.setRunning(false);
         onFrame();
+        if (frames != null) {
+            frames.requestFrame();
+        }
     }
 
     private void toggleRun() {
@@ -328,7 +338,7 @@ public final class MainController {
         long wall = System.nanoTime();
         if (wall - rateWallStart > 500_000_000L) {
             long ev = runs.engineEvents();
-            eventsPerSecond = rateWallStart == 0 ? 0 : (ev - rateEventsStart) * 1e9 / (wall - rateWallStart);
+            eventsPerSecond = rateWallStart == 0 || runs.state() != RunState.RUNNING ? 0 : (ev - rateEventsStart) * 1e9 / (wall - rateWallStart);
             rateWallStart = wall;
             rateEventsStart = ev;
             updateButtons();
@@ -343,7 +353,6 @@ public final class MainController {
         timeLabel.setText(String.format(Locale.ROOT, "t = %.3f s", runs.timeNanos() / 1e9));
         speedLabel.setText("speed " + speedBox.getValue());
         rateLabel.setText(String.format(Locale.ROOT, "%,.0f events/s", Math.max(0, eventsPerSecond)));
-        framesLabel.setText(frames == null ? "" : frames.droppedFrames() + " dropped frames");
         if (s == RunState.FAILED && runs.failure() != null) {
             message("the run failed: " + runs.failure());
         }
@@ -358,6 +367,7 @@ public final class MainController {
         steps.update(runs.canStep());
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
+        hint.update(!runs.isPrepared(), model.scenario().name());
         showTelemetrySource();
     }
 
@@ -381,6 +391,11 @@ public final class MainController {
 
     void loadPreset(String name) {
         files.loadPreset(name);
+    }
+
+    void choosePreset() {
+        PresetChooser.choose(dialogs, presetEntries, model.scenario().name(),
+                HelpDialogs.fontSize(model.presentationModeProperty().get())).ifPresent(this::loadPreset);
     }
 
     @FXML
@@ -473,6 +488,7 @@ public final class MainController {
         if (frames != null) {
             frames.stop();
         }
+        chartPanelController.viewer().renderer().close();
         runs.close();
     }
 
@@ -528,5 +544,13 @@ public final class MainController {
 
     Label sourceLabel() {
         return sourceLabel;
+    }
+
+    FirstRunHint hint() {
+        return hint;
+    }
+
+    List<PresetEntry> presetEntries() {
+        return presetEntries;
     }
 }

@@ -28,6 +28,19 @@ final class ScenarioFieldText {
         return String.format(Locale.ROOT, "%.2f MiB", b / (1024 * 1024));
     }
 
+    /**
+     * A slider's round step, short: "32 B", "4 KiB", "1 MiB" for bytes (the unit changes along
+     * the slider), the bare number otherwise ("500"; the knob's range line names the unit).
+     */
+    static String step(double v, String unit) {
+        if (unit.equals("B") && v >= 1024 && v % 1024 == 0) {
+            return v >= 1 << 20 && v % (1 << 20) == 0
+                    ? tcpflowlab.scenario.ScenarioField.format(v / (1 << 20)) + " MiB"
+                    : tcpflowlab.scenario.ScenarioField.format(v / 1024) + " KiB";
+        }
+        return tcpflowlab.scenario.ScenarioField.format(v) + (unit.equals("B") ? " B" : "");
+    }
+
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
     }

@@ -94,6 +94,7 @@ final class StepController {
         }
         Run run = runs.run();
         run.pause(); // a running run stops here; a ready one waits for the step
+        charts.viewer().renderer().awaitIdle(); // the views change now, not at the next frame
         frames.catchUp(System.nanoTime()); // what came before the step is not the step's
         long eventsBefore = data.eventsSeen();
         long segmentsBefore = data.segmentsSeen();
@@ -102,6 +103,7 @@ final class StepController {
         charts.markTime(run.timeNanos() / 1e9);
         window.message("running until " + condition.describe() + " ...");
         window.updateButtons();
+        frames.requestFrame(); // the loop beats while the step runs, so the charts follow it
         Thread t = new Thread(() -> {
             boolean met = run.runUntil(condition);
             Platform.runLater(() -> stepped(run, condition, met, eventsBefore, segmentsBefore));
@@ -116,6 +118,7 @@ final class StepController {
             window.updateButtons(); // reset while stepping: the views belong to another run now
             return;
         }
+        charts.viewer().renderer().awaitIdle();
         frames.catchUp(System.nanoTime());
         double t = run.timeNanos() / 1e9;
         List<TcpEvent> events = data.log();
@@ -143,6 +146,7 @@ final class StepController {
             window.message("the run failed: " + run.failure());
         }
         window.updateButtons();
+        frames.requestFrame();
     }
 
     private void explainSegment() {

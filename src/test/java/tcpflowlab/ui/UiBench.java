@@ -81,19 +81,27 @@ public final class UiBench {
         });
         // Let the run reach 10 s of virtual time first, so the window is full.
         waitUntil(m, () -> m.frameData().history().lastTime() >= 10.5, 120);
+        long[] renders = new long[2];
+        long[] presentNanos = new long[2];
         onFx(() -> {
             n[0] = 0;
             nc[0] = 0;
             m.frames().resetStats();
+            renders[0] = m.charts().viewer().renderer().renders();
+            presentNanos[0] = m.charts().viewer().renderer().presentNanos();
         });
+        long renderCpu0 = renderThreadCpu();
         long wall0 = System.nanoTime();
         Thread.sleep(10_000);
+        long renderCpu = renderThreadCpu() - renderCpu0;
         long[] visible = new long[1];
         long[] samplesInWindow = new long[1];
         long[] dropped = new long[2];
         long[] pulses = new long[1];
         onFx(() -> {
             pulses[0] = m.frames().pulses();
+            renders[1] = m.charts().viewer().renderer().renders() - renders[0];
+            presentNanos[1] = m.charts().viewer().renderer().presentNanos() - presentNanos[0];
             visible[0] = m.charts().flowChart().datasets().get(0).getItemCount(0);
             var hist = m.frameData().history();
             samplesInWindow[0] = Math.round((hist.lastTime() - Math.max(hist.oldestRecentTime(), hist.lastTime() - 10)) / 0.0001);
@@ -106,6 +114,10 @@ public final class UiBench {
         report("case 1: seed-buggy at max speed, 0.1 ms samples, 10 s window (wall time)", frameTimes, frames, wall, dropped);
         report("  same frames, FX-thread CPU time", cpuTimes, Math.min(nc[0], frames), Double.NaN, null);
         System.out.printf(Locale.ROOT, "  JavaFX pulses/s %.1f (frames run on pulses; a pulse waits for the renderer)%n", pulses[0] / wall);
+        System.out.printf(Locale.ROOT, "  chart images drawn off the FX thread and shown: %.1f/s, render thread CPU %.2f ms per image, "
+                + "FX-thread wall time to copy an image to the screen %.2f ms%n",
+                renders[1] / wall, renders[1] == 0 ? 0 : renderCpu / 1e6 / renders[1],
+                renders[1] == 0 ? 0 : presentNanos[1] / 1e6 / renders[1]);
         System.out.printf(Locale.ROOT, "  samples in the visible window per series %,d (chart 1 has 4 series); drawn as %,d envelope points%n",
                 samplesInWindow[0], visible[0]);
 
@@ -161,6 +173,13 @@ public final class UiBench {
         onFx(m::shutdown);
         Platform.exit();
         System.exit(end == RunState.FINISHED ? 0 : 1);
+    }
+
+    /** CPU time of the thread that draws the charts into images, nanoseconds. */
+    private static long renderThreadCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("tcpflowlab-chart-render"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
     }
 
     private static long[] slice(long[] times, double[] virtual, int n, double from, double to) {
