@@ -29,7 +29,7 @@ public final class FlowChart {
     private final SampleHistory history;
     private final JFreeChart chart;
     private final CombinedDomainXYPlot combined;
-    private final NumberAxis timeAxis;
+    private final TimeAxis timeAxis;
     private final XYPlot queues;
     private final XYPlot window;
     private final XYPlot throughput;
@@ -55,8 +55,7 @@ public final class FlowChart {
                 SampleColumn.MESSAGES_LOST));
         datasets = List.of(sendData, receiveData, windowData, rateData, spillData, lossData);
 
-        timeAxis = new NumberAxis("time (s)");
-        timeAxis.setAutoRangeIncludesZero(false);
+        timeAxis = new TimeAxis();
         combined = new CombinedDomainXYPlot(timeAxis);
         combined.setGap(8);
         queues = subplot(sendData, new NumberAxis("send (B)"));
@@ -279,6 +278,13 @@ public final class FlowChart {
         }
     }
 
+    /** No crosshair: a new run has no moment chosen yet. */
+    public void hideCrosshair() {
+        for (XYPlot p : List.of(queues, window, throughput, spill)) {
+            p.setDomainCrosshairVisible(false);
+        }
+    }
+
     public void setTitle(String title) {
         if (title == null) {
             chart.setTitle((TextTitle) null);
@@ -291,7 +297,7 @@ public final class FlowChart {
         return chart;
     }
 
-    public NumberAxis timeAxis() {
+    public TimeAxis timeAxis() {
         return timeAxis;
     }
 

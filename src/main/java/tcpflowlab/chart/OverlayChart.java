@@ -64,8 +64,7 @@ public final class OverlayChart {
                 renderer.setSeriesStroke(series, faded ? style.dashed() : style.solid());
             }
         }
-        NumberAxis time = new NumberAxis("time (s)");
-        time.setAutoRangeIncludesZero(false);
+        NumberAxis time = new TimeAxis();
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
         queues = plot(queueData, queueLines, "queues (B)", style);

@@ -14,11 +14,33 @@ public interface Run extends AutoCloseable {
     void resume();
 
     /**
-     * While paused, advances to the next event and processes it (model only).
+     * While paused (or before starting), runs until {@code condition} is met, then stays paused:
+     * the one way to step through a run, in whatever unit a lesson needs. Examples:
+     * <pre>{@code
+     * run.runUntil(StopCondition.nextEvent());                      // the next row of the event log
+     * run.runUntil(StopCondition.nextSegment());                    // the next arrow on the ladder
+     * run.runUntil(StopCondition.nextEventOrSegment());             // whichever comes first
+     * run.runUntil(StopCondition.after(10_000_000));                // 10 ms of run time
+     * run.runUntil(StopCondition.nextEventOf(EventKind.ZERO_WINDOW, Side.CLIENT));
+     * run.runUntil(StopCondition.at(5_000_000_000L));               // to t = 5 s
+     * }</pre>
+     * The Model stops exactly: at the run time of the first event or segment that matches (every
+     * other engine event of that same instant is processed too, so the views show the instant
+     * whole and the next step moves time forward), or at the condition's deadline to the
+     * nanosecond; the events are the same as in a run that was never stopped. It may take a
+     * while (the next RST can be minutes of run time away): call it off the UI thread; it gives
+     * up when the run is stopped or resumed meanwhile. The Live engine cannot stop its kernel
+     * and returns false at once.
      *
-     * @return false when there is nothing more to do or the engine cannot step
+     * @return true when the condition was met; false when the run ended first, was stopped or
+     *         resumed meanwhile, was not paused, or the engine cannot step
      */
-    boolean step();
+    boolean runUntil(StopCondition condition);
+
+    /** {@link #runUntil} the next event in the log (the Step button's default). */
+    default boolean step() {
+        return runUntil(StopCondition.nextEvent());
+    }
 
     /** Ends the run; idempotent. */
     void stop();

@@ -26,6 +26,7 @@ import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.Knobs;
 import tcpflowlab.engine.Run;
 import tcpflowlab.engine.RunState;
+import tcpflowlab.engine.StopCondition;
 import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
@@ -305,9 +306,9 @@ public final class LiveRun implements Run {
         }
     }
 
-    /** Live runs cannot step: time is the kernel's. */
+    /** Live runs cannot step: time is the kernel's, and a paused run's kernel goes on. */
     @Override
-    public boolean step() {
+    public boolean runUntil(StopCondition condition) {
         return false;
     }
 

@@ -6,6 +6,7 @@ import tcpflowlab.engine.Knobs;
 import tcpflowlab.engine.Run;
 import tcpflowlab.engine.RunState;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.engine.StopCondition;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,6 +21,8 @@ import java.util.function.LongSupplier;
 public final class ModelRun implements Run {
     /** How long the engine thread sleeps between paced slices, and the longest slice at max speed. */
     private static final long SLICE_NANOS = 2_000_000;
+    /** Engine events per slice of {@link #runUntil}: about a millisecond of work. */
+    static final long STEP_SLICE_EVENTS = 20_000;
 
     /** Sleeps the calling thread; injected so tests need not wait. */
     @FunctionalInterface
@@ -102,8 +105,14 @@ public final class ModelRun implements Run {
         }
     }
 
+    /**
+     * On the caller's thread, in slices of {@link #STEP_SLICE_EVENTS} engine events with the lock
+     * released between them, so pause, stop and the UI's reads stay responsive however far the
+     * condition is; a backlogged reader makes it wait, as at max speed.
+     */
     @Override
-    public boolean step() {
+    public boolean runUntil(StopCondition condition) {
+        StopCondition target;
         lock.lock();
         try {
             if (state == RunState.READY) {
@@ -112,15 +121,44 @@ public final class ModelRun implements Run {
             if (state != RunState.PAUSED) {
                 return false;
             }
-            boolean more = engine.step();
-            virtualNow = engine.now();
-            if (!more && engine.isFinished()) {
-                state = RunState.FINISHED;
-                changed.signalAll();
-            }
-            return more;
+            target = condition.anchoredAt(engine.now());
         } finally {
             lock.unlock();
+        }
+        while (true) {
+            lock.lock();
+            try {
+                if (state != RunState.PAUSED) {
+                    return false; // stopped, or resumed by someone else
+                }
+                ModelEngine.StopResult r;
+                try {
+                    r = engine.runUntil(target, STEP_SLICE_EVENTS);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                    state = RunState.FAILED;
+                    changed.signalAll();
+                    return false;
+                }
+                virtualNow = engine.now();
+                if (engine.isFinished()) {
+                    state = RunState.FINISHED;
+                    changed.signalAll();
+                }
+                if (r != ModelEngine.StopResult.BUDGET_SPENT) {
+                    return r == ModelEngine.StopResult.MET;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (backlogged.getAsBoolean()) {
+                try {
+                    sleeper.sleepNanos(SLICE_NANOS / 2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
@@ -241,8 +279,7 @@ public final class ModelRun implements Run {
 
     /** Starts the engine thread in the given state; call with the lock held. */
     private void startThread(RunState initial) {
-        engine.start();
-        state = initial;
+        state = initial; // the engine starts (the server listens) at its first slice or step
         thread = new Thread(this::loop, "model-engine");
         thread.setDaemon(true);
         thread.start();

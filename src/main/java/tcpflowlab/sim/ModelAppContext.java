@@ -21,11 +21,19 @@ public interface ModelAppContext extends AppContext {
         return configuredNanos;
     }
 
+    /**
+     * The first run time an application loop may not reach inline: the next queued event, or
+     * sooner while the run is being stepped, so a step stops where it should and not inside a loop.
+     */
+    default long inlineLimit() {
+        return sim().nextEventTime();
+    }
+
     @Override
     default long skipRepeats(long period) {
         Simulator sim = sim();
         long now = sim.now();
-        long more = Math.max(0, (sim.nextEventTime() - now - 1) / period);
+        long more = Math.max(0, (inlineLimit() - now - 1) / period);
         if (more > 0) {
             sim.advanceTo(now + more * period);
         }
@@ -35,7 +43,7 @@ public interface ModelAppContext extends AppContext {
     @Override
     default boolean continueInline(long next) {
         Simulator sim = sim();
-        if (next < sim.nextEventTime()) {
+        if (next < inlineLimit()) {
             sim.advanceTo(next);
             beforeCall();
             return true;

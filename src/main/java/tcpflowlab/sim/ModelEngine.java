@@ -19,9 +19,12 @@ import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.Knobs;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.engine.StopCondition;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.SummaryCollector;
 import tcpflowlab.telemetry.TelemetrySink;
+import tcpflowlab.telemetry.TcpEvent;
+import tcpflowlab.telemetry.SegmentRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +64,8 @@ public final class ModelEngine implements ModelAppContext {
     private TcpEndpoint clientEndpoint;
     private boolean started;
     private boolean finished;
+    /** See {@link #inlineLimit()}: lowered while a run is stepped to a condition. */
+    private long inlineLimit = Long.MAX_VALUE;
 
     public ModelEngine(Scenario scenario, List<TelemetrySink> sinks) {
         this(scenario, sinks, new ScenarioCodec());
@@ -113,6 +118,97 @@ public final class ModelEngine implements ModelAppContext {
         }
         if (t >= endTime) {
             finish();
+        }
+    }
+
+    /** How a bounded {@link #runUntil(StopCondition, long)} ended. */
+    public enum StopResult {
+        /** The condition was met (the run may have ended in the same instant). */
+        MET,
+        /** The run ended first. */
+        RUN_ENDED,
+        /** The engine-event budget ran out first: call again to go on. */
+        BUDGET_SPENT
+    }
+
+    /**
+     * Runs until {@code condition} is met or the run ends, exactly as {@code Run.runUntil} says.
+     *
+     * @return true when the condition was met
+     */
+    public boolean runUntil(StopCondition condition) {
+        StopCondition target = condition.anchoredAt(now());
+        StopResult r;
+        do {
+            r = runUntil(target, Long.MAX_VALUE);
+        } while (r == StopResult.BUDGET_SPENT);
+        return r == StopResult.MET;
+    }
+
+    /**
+     * Like {@link #runUntil(StopCondition)}, processing at most {@code maxEngineEvents} engine
+     * events, so a caller can release its lock now and then. A relative condition counts from
+     * this call: anchor it ({@link StopCondition#anchoredAt}) once before calling again.
+     */
+    public StopResult runUntil(StopCondition condition, long maxEngineEvents) {
+        if (finished) {
+            return StopResult.RUN_ENDED;
+        }
+        StopCondition target = condition.anchoredAt(now());
+        ConditionWatch watch = new ConditionWatch(target);
+        long deadline = target.deadline();
+        inlineLimit = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline + 1;
+        telemetry.watch(watch);
+        try {
+            start(); // the server's LISTEN is the first thing the class sees
+            for (long n = 0; n < maxEngineEvents && !watch.met; n++) {
+                long next = sim.nextEventTime();
+                if (next > deadline || next > endTime) {
+                    runUntil(Math.min(deadline, endTime));
+                    return watch.met || deadline <= endTime ? StopResult.MET : StopResult.RUN_ENDED;
+                }
+                sim.runNext();
+            }
+            if (!watch.met) {
+                return StopResult.BUDGET_SPENT;
+            }
+            // the rest of this instant, so the views see it whole and the next step moves on
+            while (sim.nextEventTime() == sim.now()) {
+                sim.runNext();
+            }
+            return StopResult.MET;
+        } finally {
+            telemetry.watch(null);
+            inlineLimit = Long.MAX_VALUE;
+        }
+    }
+
+    /** Sees the telemetry during a stepped run; once met, no application loop runs on inline. */
+    private final class ConditionWatch implements TelemetrySink {
+        private final StopCondition condition;
+        private boolean met;
+
+        ConditionWatch(StopCondition condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        public void onEvent(TcpEvent event) {
+            if (!met && condition.matches(event)) {
+                stop();
+            }
+        }
+
+        @Override
+        public void onSegment(SegmentRecord segment) {
+            if (!met && condition.matches(segment)) {
+                stop();
+            }
+        }
+
+        private void stop() {
+            met = true;
+            inlineLimit = sim.now();
         }
     }
 
@@ -193,6 +289,11 @@ public final class ModelEngine implements ModelAppContext {
         current = knobs.apply(current, (f, text) -> telemetry.event(
                 f.group().equals("client") ? Side.CLIENT : Side.SERVER, EventKind.KNOB_CHANGED, null, 0,
                 connections, text));
+    }
+
+    @Override
+    public long inlineLimit() {
+        return Math.min(sim.nextEventTime(), inlineLimit);
     }
 
     @Override

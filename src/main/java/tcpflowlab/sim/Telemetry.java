@@ -16,6 +16,8 @@ public final class Telemetry {
     private final TelemetrySink[] sinks;
     private final boolean payloads;
     private final boolean segmentsWanted;
+    /** Sees the telemetry while a run is stepped to a condition; null otherwise. */
+    private TelemetrySink watch;
 
     public Telemetry(Simulator sim, List<TelemetrySink> sinks) {
         this.sim = sim;
@@ -29,11 +31,17 @@ public final class Telemetry {
         for (TelemetrySink s : sinks) {
             s.onEvent(e);
         }
+        if (watch != null) {
+            watch.onEvent(e);
+        }
     }
 
     public void segment(SegmentRecord record) {
         for (TelemetrySink s : sinks) {
             s.onSegment(record);
+        }
+        if (watch != null) {
+            watch.onSegment(record);
         }
     }
 
@@ -41,6 +49,11 @@ public final class Telemetry {
         for (TelemetrySink s : sinks) {
             s.onSample(sample);
         }
+    }
+
+    /** Shows events and segments to {@code w} too, or to nothing more with null. */
+    void watch(TelemetrySink w) {
+        this.watch = w;
     }
 
     public boolean wantsPayloads() {

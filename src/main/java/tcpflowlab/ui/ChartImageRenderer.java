@@ -104,7 +104,8 @@ final class ChartImageRenderer implements AutoCloseable {
     }
 
     private void startIfDirty() {
-        if (closed || !dirty || drawing || width <= 0 || height <= 0) {
+        // a render asked for just before close() runs after it: the window is gone, nothing to draw
+        if (closed || !dirty || drawing || width <= 0 || height <= 0 || thread.isShutdown()) {
             return;
         }
         dirty = false;

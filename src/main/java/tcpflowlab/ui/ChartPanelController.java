@@ -137,6 +137,37 @@ public final class ChartPanelController {
                 : d.isFromHistory() ? "min/max per bucket of the whole-run history" : "min/max per pixel column");
     }
 
+    /**
+     * A new or reset run: empty charts from t = 0, following live, with no markers, crosshair or
+     * hover read-out left from the run before.
+     */
+    void clear() {
+        viewer.renderer().awaitIdle();
+        model.followLatestProperty().set(true);
+        double w = model.timeWindowProperty().get().seconds();
+        flowChart.beginFrame();
+        try {
+            showWindow(0, Double.isInfinite(w) ? 1 : w);
+            flowChart.hideCrosshair();
+        } finally {
+            flowChart.endFrame();
+        }
+        hoverLabel.setText("");
+    }
+
+    /** Puts the crosshair at {@code seconds} (where a step stopped), following live so it is in view. */
+    void markTime(double seconds) {
+        viewer.renderer().awaitIdle();
+        model.followLatestProperty().set(true);
+        flowChart.beginFrame();
+        try {
+            flowChart.setCrosshair(seconds);
+        } finally {
+            flowChart.endFrame();
+        }
+        onFrame();
+    }
+
     /** Moves the crosshair to an event, and the view to it if it is off screen. */
     void showEvent(TcpEvent e) {
         double t = e.timeNanos() / 1e9;

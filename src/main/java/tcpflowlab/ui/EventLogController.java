@@ -165,6 +165,29 @@ public final class EventLogController {
         return pause;
     }
 
+    /** Selects {@code e} (where a step stopped) and scrolls to it; false when the filter hides it. */
+    boolean selectStep(TcpEvent e) {
+        for (int i = filtered.size() - 1; i >= 0; i--) {
+            if (filtered.get(i) == e) {
+                table.getSelectionModel().clearAndSelect(i);
+                // into view with the rows before it, not alone at the top as scrollTo puts it
+                if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                    flow.scrollTo(i);
+                } else {
+                    table.scrollTo(i);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Shows {@code text} in "What happened?" with no row selected (a step that logged no event). */
+    void explain(String text) {
+        table.getSelectionModel().clearSelection();
+        explanation.setText(text);
+    }
+
     void clearSelection() {
         table.getSelectionModel().clearSelection();
         explanation.setText("Select an event to see what happened and why.");

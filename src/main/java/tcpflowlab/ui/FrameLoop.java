@@ -182,6 +182,20 @@ final class FrameLoop extends AnimationTimer {
         listener.onFrame(now);
     }
 
+    /**
+     * A frame now, outside the schedule, with everything the run has recorded: after a step the
+     * views must show all of it at once, not a frame or four later.
+     */
+    void catchUp(long now) {
+        Recorder r = source.recorder();
+        if (r != null) {
+            r.drain(data::addSample, data::addEvent);
+            r.drainSegments(data::addSegment);
+        }
+        eventsFlushed = data.flushEvents();
+        listener.onFrame(now);
+    }
+
     /** Whether this frame added rows to the event log. */
     boolean eventsFlushed() {
         return eventsFlushed;

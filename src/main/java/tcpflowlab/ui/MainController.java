@@ -70,6 +70,11 @@ public final class MainController {
     @FXML
     private Button resetButton;
     @FXML
+    private ComboBox<StepChoice> stepSizeBox;
+    @FXML
+    private javafx.scene.layout.HBox stepGroup;
+    private StepController steps;
+    @FXML
     private ComboBox<String> speedBox;
     @FXML
     private ComboBox<Engines.Kind> engineBox;
@@ -160,7 +165,25 @@ public final class MainController {
             }
         });
         frames = new FrameLoop(frameData, runs::recorder, now -> onFrame(), System::nanoTime);
-        frames.setActivity(() -> runs.state() == RunState.RUNNING, chartPanelController.viewer().renderer()::isIdle);
+        steps = new StepController(stepButton, stepSizeBox, stepGroup, runs, frameData, frames, chartPanelController,
+                eventLogController, new StepController.Window() {
+                    @Override
+                    public void newRun() {
+                        resetRun();
+                        runs.prepare(model.scenario());
+                    }
+
+                    @Override
+                    public void message(String text) {
+                        MainController.this.message(text);
+                    }
+
+                    @Override
+                    public void updateButtons() {
+                        MainController.this.updateButtons();
+                    }
+                });
+        frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping(), chartPanelController.viewer().renderer()::isIdle);
         // Frames only while something changes (FrameLoop): these change what the views show.
         for (javafx.beans.Observable o : List.of(model.followLatestProperty(), model.timeWindowProperty(),
                 model.presentationModeProperty(), speedBox.valueProperty(), engineBox.valueProperty(),
@@ -219,6 +242,7 @@ public final class MainController {
             resetRun();
             runs.prepare(model.scenario());
         }
+        steps.release();
         runs.start();
         if (runs.engine() == Engines.Kind.LIVE && runs.state() == RunState.RUNNING) {
             message(LIVE_NOTE);
@@ -241,20 +265,7 @@ public final class MainController {
 
     @FXML
     void onStep() {
-        if (!runs.canStep()) {
-            message("Live runs in real time: there is no next event to step to");
-            return;
-        }
-        if (!runs.isPrepared()) {
-            resetRun();
-            runs.prepare(model.scenario());
-        }
-        if (runs.state() == RunState.RUNNING) {
-            runs.pause();
-        }
-        runs.step();
-        frames.requestFrame();
-        updateButtons();
+        steps.step();
     }
 
     @FXML
@@ -267,6 +278,7 @@ public final class MainController {
         runs.close();
         chartPanelController.viewer().renderer().awaitIdle();
         frameData.clear();
+        chartPanelController.clear();
         eventLogController.clearSelection();
         knobPanelController.setRunning(false);
         onFrame();
@@ -357,7 +369,7 @@ public final class MainController {
         runButton.setText(s == RunState.PAUSED ? "▶ Resume" : "▶ Run");
         runButton.setDisable(running);
         pauseButton.setDisable(!running);
-        stepButton.setDisable(!runs.canStep());
+        steps.update(runs.canStep());
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
         hint.update(!runs.isPrepared(), model.scenario().name());
@@ -517,6 +529,10 @@ public final class MainController {
 
     KnobPanelController knobs() {
         return knobPanelController;
+    }
+
+    StepController steps() {
+        return steps;
     }
 
     ChartPanelController charts() {

@@ -121,9 +121,6 @@ public final class RunController implements AutoCloseable {
         run.pause();
     }
 
-    public boolean step() {
-        return run.step();
-    }
 
     public void setSpeed(double factor) {
         speed = factor;

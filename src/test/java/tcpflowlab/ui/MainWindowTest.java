@@ -270,10 +270,8 @@ class MainWindowTest {
         robot.type(KeyCode.MINUS).type(KeyCode.MINUS);
         robot.interact(() -> assertEquals(0.5, main.runs().speed()));
         robot.type(KeyCode.S);
-        robot.interact(() -> {
-            assertEquals(RunState.PAUSED, main.runs().state(), "S steps: the run exists, paused");
-            assertTrue(main.runs().engineEvents() >= 1);
-        });
+        robot.interact(() -> assertEquals(RunState.PAUSED, main.runs().state(), "S steps: the run exists, paused"));
+        waitFor(robot, "the step", m -> !m.steps().isStepping() && m.runs().engineEvents() >= 1);
         robot.type(KeyCode.SPACE);
         waitFor(robot, "Space to run", m -> m.runs().state() == RunState.RUNNING && m.runs().timeNanos() > 0);
         robot.type(KeyCode.SPACE);
