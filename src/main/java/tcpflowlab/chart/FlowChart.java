@@ -20,8 +20,8 @@ import java.util.List;
  * The stacked charts on one shared time axis: (1) server send queue (left axis) and client
  * receive queue (right axis) with their capacities dashed, (2) the advertised window on a scale
  * reaching the receive buffer's capacity, (3) application throughput, (4) the spill queue's
- * depth, shown only for runs that have one, (5) messages dropped and lost on reset ({@link LossRow}),
- * shown only for runs that can lose messages. Datasets, plots and renderers stay separate (JFreeChart's own
+ * depth, shown only for runs that have one; the throughput row also counts messages dropped and
+ * lost on reset on its right axis ({@link LossRow}), for runs that can lose messages. Datasets, plots and renderers stay separate (JFreeChart's own
  * split); the renderers draw at most one segment per pixel column and create no entities, so
  * hundreds of thousands of points redraw in milliseconds (BENCHMARKS.md).
  */
@@ -68,12 +68,13 @@ public final class FlowChart {
         window = subplot(windowData, new CapacityAxis("window (B)", this::receiveCapacity));
         throughput = subplot(rateData, new NumberAxis("app (B/s)"));
         spill = subplot(spillData, new NumberAxis("spill (B)"));
-        losses = new LossRow(lossData);
+        // On the throughput row's right axis rather than a row of its own: at 1280x720 on a
+        // projector a fifth row would leave every row too short to read.
+        losses = new LossRow(throughput, lossData);
         combined.add(queues, 4);
         combined.add(window, 2);
         combined.add(throughput, 2);
         combined.add(spill, 1);
-        combined.add(losses.plot(), 1);
         combined.setOrientation(PlotOrientation.VERTICAL);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -122,7 +123,7 @@ public final class FlowChart {
         return plot;
     }
 
-    private static NumberAxis bytesAxis(NumberAxis axis) {
+    static NumberAxis bytesAxis(NumberAxis axis) {
         axis.setAutoRangeIncludesZero(true);
         axis.setAutoRangeMinimumSize(1.0); // an all-zero series shows 0 .. 1, not +-5E-9
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -156,7 +157,6 @@ public final class FlowChart {
         window.setWeight(even ? 1 : 2);
         throughput.setWeight(even ? 1 : 2);
         spill.setWeight(1);
-        losses.plot().setWeight(1);
         losses.applyStyle(s);
         updateLegend();
         if (chart.getTitle() != null) {
@@ -176,6 +176,9 @@ public final class FlowChart {
         for (XYPlot p : visibleRows()) {
             for (int d = 0; d < p.getDatasetCount(); d++) {
                 var data = (WindowedXYDataset) p.getDataset(d);
+                if (!lossShown && losses.owns(data)) {
+                    continue;
+                }
                 for (int series = 0; series < data.getSeriesCount(); series++) {
                     SeriesStyle look = series(data, series);
                     LegendItem item = new LegendItem(look.label(), look.column().label(), null, null,
@@ -209,32 +212,21 @@ public final class FlowChart {
     }
 
     /**
-     * Shows or hides the loss row: a run that can lose nothing (BLOCK, SPILL) has nothing to draw
-     * there, and the other rows get its height.
+     * Shows or hides the loss counts: a run that can lose nothing (BLOCK, SPILL) has nothing to
+     * draw there.
      */
     public void setLossShown(boolean shown) {
         if (shown == lossShown) {
             return;
         }
         lossShown = shown;
-        if (shown) {
-            combined.add(losses.plot(), losses.plot().getWeight());
-        } else {
-            combined.remove(losses.plot());
-        }
+        losses.setShown(shown);
         updateLegend();
     }
 
     /** The rows on screen, top to bottom. */
     public List<XYPlot> visibleRows() {
-        List<XYPlot> rows = new java.util.ArrayList<>(List.of(queues, window, throughput));
-        if (spillShown) {
-            rows.add(spill);
-        }
-        if (lossShown) {
-            rows.add(losses.plot());
-        }
-        return rows;
+        return spillShown ? subplots() : List.of(queues, window, throughput);
     }
 
     /** The loss chart: its series, markers and note. */
@@ -280,7 +272,7 @@ public final class FlowChart {
 
     /** No crosshair: a new run has no moment chosen yet. */
     public void hideCrosshair() {
-        for (XYPlot p : List.of(queues, window, throughput, spill)) {
+        for (XYPlot p : subplots()) {
             p.setDomainCrosshairVisible(false);
         }
     }
@@ -315,6 +307,6 @@ public final class FlowChart {
 
     /** The subplots, top to bottom. */
     public List<XYPlot> subplots() {
-        return List.of(queues, window, throughput, spill, losses.plot());
+        return List.of(queues, window, throughput, spill);
     }
 }

@@ -1,6 +1,7 @@
 package tcpflowlab.chart;
 
 import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
@@ -13,40 +14,76 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The loss chart: cumulative messages dropped (DROP) and lost on reset (written, never read)
- * on one count axis, a marker where each loss begins, and a note where the engine cannot know
- * what a reset lost (the Live engine: the kernel discards unread data without saying how much).
+ * The loss counts: cumulative messages dropped (DROP) and lost on reset (written, never read)
+ * on a count axis of their own, on the right of a host row (the throughput row), a marker where
+ * each loss begins, and a note where the engine cannot know what a reset lost (the Live engine:
+ * the kernel discards unread data without saying how much).
  */
 public final class LossRow {
-    /** Okabe-Ito orange and vermillion: told apart with any colour vision, and by the dash. */
+    /** Colours and dashes of their own (see {@link SeriesStyle}): told apart with any colour vision. */
     public static final Color DROPPED = SeriesStyle.MESSAGES_DROPPED.color();
     public static final Color LOST = SeriesStyle.MESSAGES_LOST.color();
     static final String UNKNOWN_NOTE = "lost on reset: not known to this engine (the kernel does not say what a "
             + "reset discarded); dropped messages are counted";
     private static final int MAX_LABELS = 24;
 
+    /** The host row's dataset, renderer and range-axis index the counts use. */
+    private static final int INDEX = 1;
+
     private final XYPlot plot;
+    private final WindowedXYDataset data;
+    private final NumberAxis axis;
     private final XYTitleAnnotation note;
     private ChartStyle style = ChartStyle.NORMAL;
     private boolean noteShown;
+    private boolean shown = true;
 
-    LossRow(WindowedXYDataset data) {
-        plot = FlowChart.bytesPlot(data, FlowChart.lineRenderer(), "lost (msgs)");
-        plot.setDomainCrosshairPaint(Color.DARK_GRAY);
-        plot.setDomainCrosshairLockedOnData(false);
+    LossRow(XYPlot host, WindowedXYDataset data) {
+        plot = host;
+        this.data = data;
+        axis = FlowChart.bytesAxis(new NumberAxis("lost (msgs)"));
+        plot.setDataset(INDEX, data);
+        plot.setRenderer(INDEX, FlowChart.lineRenderer());
+        plot.setRangeAxis(INDEX, axis);
+        plot.mapDatasetToRangeAxis(INDEX, INDEX);
         TextTitle text = new TextTitle(UNKNOWN_NOTE);
         text.setPaint(LOST);
         text.setBackgroundPaint(new Color(255, 255, 255, 220));
         note = new XYTitleAnnotation(0.01, 0.95, text, RectangleAnchor.TOP_LEFT);
     }
 
+    /** The row the counts are drawn on. */
     XYPlot plot() {
         return plot;
     }
 
+    /** The counts' own axis (messages), on the right of the row. */
+    public NumberAxis axis() {
+        return axis;
+    }
+
+    boolean owns(WindowedXYDataset d) {
+        return d == data;
+    }
+
+    /** Shows or hides the counts, their axis and their markers. */
+    void setShown(boolean shown) {
+        plot.getRenderer(INDEX).setDefaultSeriesVisible(shown);
+        axis.setVisible(shown);
+        if (!shown) {
+            plot.clearDomainMarkers();
+            if (noteShown) {
+                plot.removeAnnotation(note, false);
+                noteShown = false;
+            }
+        }
+        this.shown = shown;
+    }
+
     void applyStyle(ChartStyle s) {
         style = s;
-        var r = plot.getRenderer();
+        axis.setLabelPaint(LOST);
+        var r = plot.getRenderer(INDEX);
         r.setSeriesPaint(0, DROPPED);
         r.setSeriesStroke(0, SeriesStyle.MESSAGES_DROPPED.stroke(s.lineWidth()));
         r.setSeriesPaint(1, LOST);
@@ -59,6 +96,9 @@ public final class LossRow {
      * lost-on-reset count is not known.
      */
     public void show(List<LossMarks.Mark> marks, double from, double to, boolean lostKnown) {
+        if (!shown) {
+            return;
+        }
         plot.clearDomainMarkers();
         List<LossMarks.Mark> visible = marks.stream().filter(m -> m.time() >= from && m.time() <= to).toList();
         boolean labels = visible.size() <= MAX_LABELS;

@@ -54,7 +54,7 @@ class LossRowTest {
         assertTrue(chart.losses().showsUnknownNote());
         chart.chart().draw(new BufferedImage(800, 900, BufferedImage.TYPE_INT_RGB).createGraphics(),
                 new java.awt.Rectangle(0, 0, 800, 900));
-        var axis = chart.losses().plot().getRangeAxis();
+        var axis = chart.losses().axis();
         assertTrue(Double.isFinite(axis.getUpperBound()) && axis.getUpperBound() >= 1497,
                 "the axis scales to the dropped count: " + axis.getRange());
         chart.losses().show(List.of(), 0, 0.5, true);

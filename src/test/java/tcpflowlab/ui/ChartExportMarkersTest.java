@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChartExportMarkersTest {
     /** ERROR red, as JFreeSVG writes a stroke. */
     private static final String ERROR_STROKE = "stroke:rgb(214,39,40)";
-    /** The lost-on-reset colour (Okabe-Ito vermillion) of the loss chart's markers. */
-    private static final String LOST_STROKE = "stroke:rgb(213,94,0)";
+    /** The lost-on-reset colour of the loss counts' markers. */
+    private static final String LOST_STROKE = "stroke:rgb(" + tcpflowlab.chart.LossRow.LOST.getRed() + ","
+            + tcpflowlab.chart.LossRow.LOST.getGreen() + "," + tcpflowlab.chart.LossRow.LOST.getBlue() + ")";
     /** The zero-window shade's colour, as JFreeSVG writes a fill. */
     private static final String BAND_FILL = "fill:rgb(255,80,80)";
 
