@@ -82,7 +82,7 @@ public final class LossRow {
 
     void applyStyle(ChartStyle s) {
         style = s;
-        axis.setLabelPaint(LOST);
+        axis.setLabelPaint(Color.DARK_GRAY); // the axis serves both series, so it takes neither colour
         var r = plot.getRenderer(INDEX);
         r.setSeriesPaint(0, DROPPED);
         r.setSeriesStroke(0, SeriesStyle.MESSAGES_DROPPED.stroke(s.lineWidth()));
