@@ -1,7 +1,5 @@
 package tcpflowlab.ui;
 
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
@@ -13,12 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import tcpflowlab.engine.RunState;
 import tcpflowlab.scenario.ScenarioCodec;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,13 +33,7 @@ class EventLogScrollTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
-        main = (MainController) root.getProperties().get(MainController.class);
-        Scene scene = new Scene(root, 1280, 860);
-        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        main.attach(stage);
-        stage.show();
+        main = AppWindow.open(stage, settings, 1280, 860);
     }
 
     @AfterEach
@@ -52,15 +42,7 @@ class EventLogScrollTest {
     }
 
     private static void waitFor(FxRobot robot, String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                boolean[] ok = new boolean[1];
-                robot.interact(() -> ok[0] = condition.getAsBoolean());
-                return ok[0];
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+        AppWindow.waitFor(robot, what, condition);
     }
 
     private int firstVisibleRow() {

@@ -2,8 +2,6 @@ package tcpflowlab.ui;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -20,7 +18,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.engine.RunState;
-import tcpflowlab.scenario.ScenarioCodec;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -49,13 +46,7 @@ class IdleAndChartImageTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
-        main = (MainController) root.getProperties().get(MainController.class);
-        Scene scene = new Scene(root, 1280, 860);
-        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        main.attach(stage);
-        stage.show();
+        main = AppWindow.open(stage, settings, 1280, 860);
     }
 
     @AfterEach
@@ -63,16 +54,8 @@ class IdleAndChartImageTest {
         robot.interact(() -> main.shutdown());
     }
 
-    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                boolean[] ok = new boolean[1];
-                robot.interact(() -> ok[0] = condition.test(main));
-                return ok[0];
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) {
+        AppWindow.waitFor(robot, what, () -> condition.test(main));
     }
 
     private static boolean quiet(MainController m) {

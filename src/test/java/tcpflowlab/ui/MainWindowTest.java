@@ -1,8 +1,6 @@
 package tcpflowlab.ui;
 
 import tcpflowlab.engine.Engines;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -17,7 +15,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 import tcpflowlab.chart.WindowedXYDataset;
-import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.RunState;
@@ -50,13 +47,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
-        main = (MainController) root.getProperties().get(MainController.class);
-        Scene scene = new Scene(root, 1280, 860);
-        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        main.attach(stage);
-        stage.show();
+        main = AppWindow.open(stage, settings, 1280, 860);
     }
 
     @AfterEach
@@ -64,16 +55,8 @@ class MainWindowTest {
         robot.interact(() -> main.shutdown());
     }
 
-    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                boolean[] ok = new boolean[1];
-                robot.interact(() -> ok[0] = condition.test(main));
-                return ok[0];
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) {
+        AppWindow.waitFor(robot, what, () -> condition.test(main));
     }
 
     private static boolean logHas(MainController m, EventKind kind) {

@@ -3,8 +3,6 @@ package tcpflowlab.ui;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -49,13 +47,7 @@ class OnboardingAndKnobsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
-        main = (MainController) root.getProperties().get(MainController.class);
-        Scene scene = new Scene(root, 1280, 860);
-        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        main.attach(stage);
-        stage.show();
+        main = AppWindow.open(stage, settings, 1280, 860);
     }
 
     @AfterEach

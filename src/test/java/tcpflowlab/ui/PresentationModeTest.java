@@ -1,7 +1,6 @@
 package tcpflowlab.ui;
 
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -24,13 +23,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.FlowChart;
 import tcpflowlab.engine.RunState;
-import tcpflowlab.scenario.ScenarioCodec;
 
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,14 +48,8 @@ class PresentationModeTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
-        main = (MainController) root.getProperties().get(MainController.class);
-        scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.sizeToScene(); // the stage is shared between tests, and one of them makes it larger
-        main.attach(stage);
-        stage.show();
+        main = AppWindow.open(stage, settings, WIDTH, HEIGHT);
+        scene = stage.getScene();
     }
 
     @AfterEach
@@ -66,16 +57,8 @@ class PresentationModeTest {
         robot.interact(() -> main.shutdown());
     }
 
-    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                boolean[] ok = new boolean[1];
-                robot.interact(() -> ok[0] = condition.test(main));
-                return ok[0];
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) {
+        AppWindow.waitFor(robot, what, () -> condition.test(main));
     }
 
     private double upperBound() {

@@ -1,7 +1,5 @@
 package tcpflowlab.ui;
 
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.ValueTick;
@@ -15,12 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import tcpflowlab.chart.TimeAxis;
 import tcpflowlab.chart.WindowedXYDataset;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.RunState;
-import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.telemetry.TcpEvent;
 
@@ -30,7 +26,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,13 +43,7 @@ class StepControlTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), settings.resolve("recent.txt"));
-        main = (MainController) root.getProperties().get(MainController.class);
-        Scene scene = new Scene(root, 1280, 860);
-        scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        main.attach(stage);
-        stage.show();
+        main = AppWindow.open(stage, settings, 1280, 860);
     }
 
     @AfterEach
@@ -62,16 +51,8 @@ class StepControlTest {
         robot.interact(() -> main.shutdown());
     }
 
-    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                boolean[] ok = new boolean[1];
-                robot.interact(() -> ok[0] = condition.test(main));
-                return ok[0];
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+    private void waitFor(FxRobot robot, String what, Predicate<MainController> condition) {
+        AppWindow.waitFor(robot, what, () -> condition.test(main));
     }
 
     /** Presses Step and waits until the step is done. */
