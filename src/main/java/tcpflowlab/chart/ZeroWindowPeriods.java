@@ -18,6 +18,8 @@ public final class ZeroWindowPeriods {
     private final int max;
     private final List<ZeroWindowSpan> closed = new ArrayList<>();
     private double openSince = Double.NaN;
+    /** Every closed period's length, also of those no longer kept. */
+    private double closedSeconds;
 
     public ZeroWindowPeriods(int max) {
         if (max < 1) {
@@ -36,6 +38,7 @@ public final class ZeroWindowPeriods {
                 closed.remove(0);
             }
             closed.add(new ZeroWindowSpan(openSince, t));
+            closedSeconds += t - openSince;
             openSince = Double.NaN;
         }
     }
@@ -62,7 +65,16 @@ public final class ZeroWindowPeriods {
         return periods.spans();
     }
 
+    /**
+     * Seconds spent at a zero window up to {@code endSeconds} (the run's end): every closed
+     * period, kept or not, and one still open counted to that end.
+     */
+    public double totalSeconds(double endSeconds) {
+        return closedSeconds + (Double.isNaN(openSince) ? 0 : Math.max(0, endSeconds - openSince));
+    }
+
     public void clear() {
+        closedSeconds = 0;
         closed.clear();
         openSince = Double.NaN;
     }

@@ -18,14 +18,32 @@ package tcpflowlab.telemetry;
  * @param messagesDropped messages the server application discarded on EAGAIN (DROP), whole run
  * @param messagesLost messages written and never read because their connection ended (a reset,
  *        a close with data unread), whole run; {@link #UNKNOWN} where the engine cannot tell
+ * @param flowLimit what held the sender back during the period that ends with this sample
+ *        ({@link FlowLimit#UNKNOWN} where the engine cannot tell)
  */
 public record Sample(long timeNanos, long serverSendQueue, long serverSendCapacity,
                      long clientReceiveQueue, long clientReceiveCapacity, long advertisedWindow,
                      long bytesInFlight, long appBytesWritten, long appBytesRead,
                      long spillDepthBytes, long spillDepthMessages, long spillFsyncNanos,
-                     long messagesDropped, long messagesLost) {
+                     long messagesDropped, long messagesLost, FlowLimit flowLimit) {
     /** A count the engine cannot know (the Live engine cannot see what a reset discarded). */
     public static final long UNKNOWN = -1;
+
+    public Sample {
+        if (flowLimit == null) {
+            flowLimit = FlowLimit.UNKNOWN;
+        }
+    }
+
+    /** A sample whose engine does not say what limited the flow. */
+    public Sample(long timeNanos, long serverSendQueue, long serverSendCapacity, long clientReceiveQueue,
+                  long clientReceiveCapacity, long advertisedWindow, long bytesInFlight, long appBytesWritten,
+                  long appBytesRead, long spillDepthBytes, long spillDepthMessages, long spillFsyncNanos,
+                  long messagesDropped, long messagesLost) {
+        this(timeNanos, serverSendQueue, serverSendCapacity, clientReceiveQueue, clientReceiveCapacity, advertisedWindow,
+                bytesInFlight, appBytesWritten, appBytesRead, spillDepthBytes, spillDepthMessages, spillFsyncNanos,
+                messagesDropped, messagesLost, FlowLimit.UNKNOWN);
+    }
 
     /** A sample without losses. */
     public Sample(long timeNanos, long serverSendQueue, long serverSendCapacity, long clientReceiveQueue,
