@@ -56,4 +56,18 @@ class ZeroWindowPeriodsTest {
         assertTrue(periods.spans().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new ZeroWindowPeriods(0));
     }
+
+    @Test
+    void totalTimeCountsPeriodsNoLongerKeptAndAnOpenOneToTheEnd() {
+        ZeroWindowPeriods periods = new ZeroWindowPeriods(1);
+        periods.add(at(1, Side.CLIENT, EventKind.ZERO_WINDOW));
+        periods.add(at(1.5, Side.CLIENT, EventKind.WINDOW_UPDATE));
+        periods.add(at(2, Side.CLIENT, EventKind.ZERO_WINDOW));
+        periods.add(at(3, Side.CLIENT, EventKind.WINDOW_UPDATE));
+        assertEquals(1.5, periods.totalSeconds(10), 1e-9, "both closed periods, though only one is kept");
+        periods.add(at(8, Side.CLIENT, EventKind.ZERO_WINDOW));
+        assertEquals(3.5, periods.totalSeconds(10), 1e-9, "the open one counts to the end");
+        periods.clear();
+        assertEquals(0, periods.totalSeconds(10), 1e-9);
+    }
 }
