@@ -153,6 +153,21 @@ class OutcomeMapTest {
     }
 
     @Test
+    void smallMultiplesShareOneColourScaleOverEveryPanel() {
+        SweepSpec spec = SweepResults.spec(READ, DELAY, STRATEGY);
+        OutcomeMap map = OutcomeMap.of(SweepResults.complete(spec), SweepPlot.of(SweepMetric.PROBES), ChartStyle.NORMAL);
+        List<PaintScaleLegend> scales = map.chart().getSubtitles().stream()
+                .filter(PaintScaleLegend.class::isInstance).map(PaintScaleLegend.class::cast).toList();
+        assertEquals(1, scales.size());
+        // the made-up metric is the cell number: the scale spans both panels' cells
+        assertEquals(0, scales.get(0).getScale().getLowerBound());
+        assertEquals(spec.cellCount() - 1, scales.get(0).getScale().getUpperBound());
+        Drawn drawn = draw(map);
+        Rectangle2D last = map.blockOf(spec.cellCount() - 1, drawn.info()).orElseThrow();
+        assertEquals(scales.get(0).getScale().getPaint(spec.cellCount() - 1), drawn.at(last.getCenterX(), last.getCenterY()));
+    }
+
+    @Test
     void moreThanThreeFieldsCannotBeDrawnAndTheMessageSaysWhich() {
         SweepSpec spec = SweepResults.spec("client.readSize=10,20", DELAY, STRATEGY, "run.seed=1,2");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
