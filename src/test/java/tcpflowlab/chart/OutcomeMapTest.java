@@ -16,7 +16,9 @@ import tcpflowlab.engine.Outcome;
 import tcpflowlab.sweep.CellResult;
 import tcpflowlab.sweep.SweepMetric;
 import tcpflowlab.sweep.SweepPlot;
+import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.sweep.SweepResult;
+import tcpflowlab.sweep.SweepRunner;
 import tcpflowlab.sweep.SweepSpec;
 
 import java.awt.Color;
@@ -82,6 +84,7 @@ class OutcomeMapTest {
         assertEquals(65536 * Math.sqrt(ratio), across.getUpperBound(), 65536 * 0.01);
         assertEquals(-6.25, plot.getRangeAxis().getLowerBound(), 1e-9);
         assertEquals(56.25, plot.getRangeAxis().getUpperBound(), 1e-9);
+        assertEquals(12.5, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize(), 1e-9, "ticks on the values");
     }
 
     @Test
@@ -263,6 +266,21 @@ class OutcomeMapTest {
         Drawn after = draw(map);
         assertEquals(OutcomeStyle.LOSSY.color(), after.at(notRun.getX() + 4, notRun.getY() + 4));
         assertEquals(20, map.cellAt(centre, after.info()).orElseThrow().index());
+    }
+
+    @Test
+    void aRealSweepDrawsTheStorysResetAndCleanCells() throws Exception {
+        SweepSpec seed = SweepResults.spec("client.readSize=10,4096", "client.processingDelayMs=5");
+        SweepSpec spec = new SweepSpec(new ScenarioCodec().withOverrides(seed.base(), List.of("run.durationS=5")), seed.axes());
+        SweepRunner runner = new SweepRunner(spec, new ScenarioCodec());
+        SweepResult result = runner.run(runner.allCells(), 1, c -> { }, () -> false);
+        OutcomeMap map = OutcomeMap.of(result, SweepPlot.OUTCOME, ChartStyle.NORMAL);
+        Drawn drawn = draw(map);
+        Rectangle2D small = map.blockOf(0, drawn.info()).orElseThrow();
+        Rectangle2D large = map.blockOf(1, drawn.info()).orElseThrow();
+        assertTrue(large.getX() > small.getMaxX() - 1, "read size runs across");
+        assertEquals(OutcomeStyle.RESET.color(), drawn.at(small.getX() + 4, small.getY() + 4), "10 B reads at 5 ms: reset");
+        assertEquals(OutcomeStyle.CLEAN.color(), drawn.at(large.getX() + 4, large.getY() + 4), "4096 B reads at 5 ms: clean");
     }
 
     @Test
