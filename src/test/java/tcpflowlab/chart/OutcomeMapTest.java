@@ -171,6 +171,17 @@ class OutcomeMapTest {
     }
 
     @Test
+    void beforeTheChartIsDrawnNoPixelIsACellAndNoCellHasABlock() {
+        for (SweepSpec spec : List.of(SweepResults.spec(READ, DELAY, STRATEGY), SweepResults.spec(READ, DELAY))) {
+            OutcomeMap map = OutcomeMap.of(SweepResults.complete(spec), SweepPlot.OUTCOME, ChartStyle.NORMAL);
+            ChartRenderingInfo none = new ChartRenderingInfo();
+            assertEquals(Optional.empty(), map.cellAt(new Point2D.Double(300, 300), none));
+            assertTrue(map.blockOf(0, none).map(Rectangle2D::isEmpty).orElse(true));
+            assertEquals(Optional.empty(), map.blockOf(spec.cellCount(), draw(map).info()));
+        }
+    }
+
+    @Test
     void moreThanThreeFieldsCannotBeDrawnAndTheMessageSaysWhich() {
         SweepSpec spec = SweepResults.spec("client.readSize=10,20", DELAY, STRATEGY, "run.seed=1,2");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
