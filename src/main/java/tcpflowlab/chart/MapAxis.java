@@ -109,7 +109,7 @@ final class MapAxis {
 
     /**
      * A tick unit that puts the ticks on the values (every value, or every k-th when there are
-     * many), where the values are evenly spaced from a multiple of it (0..50:11); otherwise
+     * many), where the values are evenly spaced by a round step from a multiple of it (0..50:11); otherwise
      * JFreeChart's own round ticks, which then fall between values.
      */
     private Optional<NumberTickUnit> centredTickUnit() {
@@ -118,6 +118,9 @@ final class MapAxis {
             return Optional.empty();
         }
         double step = (centres[n - 1] - centres[0]) / (n - 1);
+        if (Math.abs(step * 1000 - Math.rint(step * 1000)) > 1e-6) {
+            return Optional.empty(); // 0..50:20 steps by 2.632: ticks at 0, 10, 20 read better than at 5.263
+        }
         for (int i = 1; i < n; i++) {
             if (Math.abs(centres[i] - centres[i - 1] - step) > step * 1e-9) {
                 return Optional.empty();

@@ -308,5 +308,8 @@ class OutcomeMapTest {
         assertEquals(List.of("10", "100", "4096"), List.of(((SymbolAxis) plot.getDomainAxis()).getSymbols()));
         assertInstanceOf(NumberAxis.class, plot.getRangeAxis());
         assertFalse(plot.getRangeAxis() instanceof SymbolAxis);
+        NumberAxis uneven = (NumberAxis) OutcomeMap.of(SweepResults.complete(SweepResults.spec(READ, "client.processingDelayMs=0..50:20")),
+                SweepPlot.OUTCOME, ChartStyle.NORMAL).chart().getXYPlot().getRangeAxis();
+        assertTrue(uneven.isAutoTickUnitSelection(), "steps of 2.632 ms: JFreeChart's round ticks, not ticks on the values");
     }
 }
