@@ -141,7 +141,8 @@ class SweepCommandTest {
         assertTrue(err.toString().contains("holds a different sweep than " + tmp.resolve("part1")
                 + ": the base scenario's client.replySize is"), err.toString());
 
-        assertEquals(2, run("sweep", "merge", tmp.resolve("part1").toString(), "-o", tmp.resolve("whole").toString()));
+        assertEquals(2, run("sweep", "merge", tmp.resolve("part1").toString(), tmp.resolve("part2").toString(),
+                tmp.resolve("part3").toString(), "-o", tmp.resolve("whole").toString()));
         assertTrue(err.toString().contains("already exists"), err.toString());
     }
 
