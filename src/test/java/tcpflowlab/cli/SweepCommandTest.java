@@ -69,6 +69,8 @@ class SweepCommandTest {
         assertTrue(field(o, 1, "goodput_Bps").matches("\\d+\\.\\d{3}"), field(o, 1, "goodput_Bps"));
         assertTrue(field(o, 1, "messages_lost").matches("[1-9]\\d*"), field(o, 1, "messages_lost"));
         assertTrue(out.toString().contains("outcomes: RESET 2, LOSSY 0, STALLED 0, CLEAN 4"), out.toString());
+        assertTrue(Files.size(o.resolve("map.png")) > 1000, "the outcome map");
+        assertTrue(Files.readString(o.resolve("map.svg")).contains("<svg"), "the outcome map as SVG");
 
         JsonNode json = new ObjectMapper().readTree(o.resolve("sweep.json").toFile());
         assertEquals("[\"client.readSize=10,4096\",\"client.processingDelayMs=0..10:3\"]", json.get("vary").toString());
@@ -124,6 +126,8 @@ class SweepCommandTest {
                 tmp.resolve("part2").toString(), "-o", tmp.resolve("merged").toString()), err.toString());
         assertEquals(-1, Files.mismatch(tmp.resolve("whole/sweep.csv"), tmp.resolve("merged/sweep.csv")));
         assertEquals(-1, Files.mismatch(tmp.resolve("whole/sweep.json"), tmp.resolve("merged/sweep.json")));
+        assertTrue(Files.size(tmp.resolve("merged/map.png")) > 1000, "merge draws the map of the whole sweep");
+        assertTrue(Files.exists(tmp.resolve("merged/map.svg")));
 
         assertEquals(2, run("sweep", "merge", tmp.resolve("part1").toString(), tmp.resolve("part2").toString(),
                 "-o", tmp.resolve("m2").toString()));
@@ -170,6 +174,17 @@ class SweepCommandTest {
         assertTrue(err.toString().contains("sweep.json already exists"), err.toString());
         assertEquals(before, Files.getLastModifiedTime(o.resolve("sweep.csv")).toMillis());
         assertEquals(0, sweep(o, "--vary", "sockets.nagle=true", "--force"), err.toString());
+    }
+
+    @Test
+    void aSweepOfMoreFieldsThanAMapShowsWritesTheTableAndSaysWhyThereIsNoMap(@TempDir Path tmp) throws Exception {
+        Path o = tmp.resolve("s");
+        assertEquals(0, run("sweep", "-q", "-p", "seed-buggy", "-d", "0.5", "--vary", "client.readSize=10",
+                "--vary", "client.processingDelayMs=5", "--vary", "sockets.nagle=true", "--vary", "client.replySize=0,12",
+                "--plot", "goodput_Bps", "-o", o.toString()), err.toString());
+        assertEquals(3, rows(o).size());
+        assertTrue(out.toString().contains("no map: a map shows at most 3 varied fields, this sweep varies 4"), out.toString());
+        assertFalse(Files.exists(o.resolve("map.png")));
     }
 
     @Test
