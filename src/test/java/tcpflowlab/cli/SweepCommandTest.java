@@ -243,6 +243,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void notesDefineTheOutcomeClassesTheTableUses() {
+        assertEquals(0, run("notes"));
+        String notes = out.toString().replaceAll("\\s+", " ");
+        assertTrue(notes.contains("RESET: at least one connection was reset"), notes);
+        assertTrue(notes.contains("LOSSY: no reset, but messages were dropped by the server or written and never read"), notes);
+        assertTrue(notes.contains("STALLED: the receiver's window closed at least once, and nothing was lost"), notes);
+        assertTrue(notes.contains("CLEAN: no reset, nothing lost, the window never closed"), notes);
+    }
+
+    @Test
     void theProgressLineSaysCellsRateAndTimeLeft() {
         assertEquals("[###############               ] 50/100 cells  10.0 cells/s  5 s left",
                 SweepProgress.line(50, 100, 5_000_000_000L));
