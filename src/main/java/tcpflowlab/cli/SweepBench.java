@@ -39,16 +39,21 @@ final class SweepBench {
             runner.run(cells, cores, c -> { }, () -> false);
         }
         out.flush();
-        double one = time(spec, codec, runner, 1);
+        Timing one = time(spec, codec, runner, 1);
         report(out, "--jobs 1", spec.cellCount(), one);
-        double all = time(spec, codec, runner, cores);
+        Timing all = time(spec, codec, runner, cores);
         report(out, "--jobs " + cores, spec.cellCount(), all);
-        double speedup = one / all;
+        double speedup = one.wall() / all.wall();
         out.printf(Locale.ROOT, "  speedup                %.2fx on %d cores (%.2f x cores)%n", speedup, cores, speedup / cores);
         out.flush();
     }
 
-    private static double time(SweepSpec spec, ScenarioCodec codec, SweepRunner runner, int jobs) throws InterruptedException {
+    /** Wall and CPU seconds of one whole sweep; the CPU time shows what other load on the machine hides. */
+    private record Timing(double wall, double cpu) {
+    }
+
+    private static Timing time(SweepSpec spec, ScenarioCodec codec, SweepRunner runner, int jobs) throws InterruptedException {
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         spec.validateCells(codec);
         SweepResult r = runner.run(runner.allCells(), jobs, c -> { }, () -> false);
@@ -56,11 +61,17 @@ final class SweepBench {
         if (!r.complete()) {
             throw new IllegalStateException("the benchmark sweep did not finish every cell");
         }
-        return seconds;
+        return new Timing(seconds, (processCpuNanos() - c0) / 1e9);
     }
 
-    private static void report(PrintWriter out, String label, int cells, double seconds) {
-        out.printf(Locale.ROOT, "  %-22s %.1f s wall, %.1f cells/s%n", label, seconds, cells / seconds);
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    private static void report(PrintWriter out, String label, int cells, Timing t) {
+        out.printf(Locale.ROOT, "  %-22s %.1f s wall, %.1f cells/s (process CPU %.1f s)%n", label, t.wall(),
+                cells / t.wall(), t.cpu());
         out.flush();
     }
 }

@@ -253,6 +253,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void benchSweepReportsBothJobCountsAndTheSpeedup() {
+        assertEquals(0, run("bench", "--sweep", "--sweep-seconds", "0.01", "--warmup", "0"), err.toString());
+        String report = out.toString();
+        assertTrue(report.contains("400 cells of 0.01 s"), report);
+        assertTrue(report.matches("(?s).*--jobs 1 +[0-9.]+ s wall, [0-9.]+ cells/s \\(process CPU [0-9.]+ s\\).*"), report);
+        assertTrue(report.contains("--jobs " + Runtime.getRuntime().availableProcessors() + " "), report);
+        assertTrue(report.matches("(?s).*speedup +[0-9.]+x on [0-9]+ cores \\([0-9.]+ x cores\\).*"), report);
+    }
+
+    @Test
     void theProgressLineSaysCellsRateAndTimeLeft() {
         assertEquals("[###############               ] 50/100 cells  10.0 cells/s  5 s left",
                 SweepProgress.line(50, 100, 5_000_000_000L));
