@@ -244,7 +244,7 @@ public final class OutcomeMap {
 
     private XYPlot smallMultiples() {
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(upAxis());
-        combined.setGap(style.fontSize() * 1.5);
+        combined.setGap(style.fontSize() * 3.0);
         MapAxis third = grid.panelAxis();
         for (int i = 0; i < third.size(); i++) {
             XYPlot p = panel(i, null);
@@ -333,9 +333,12 @@ public final class OutcomeMap {
         }
         int[] pos = grid.spec().positionOf(index);
         int panel = grid.fields() == 3 ? pos[2] : 0;
-        PlotRenderingInfo plotInfo = grid.fields() == 3 ? info.getPlotInfo().getSubplotInfo(panel) : info.getPlotInfo();
-        if (plotInfo == null || plotInfo.getDataArea() == null) {
-            return Optional.empty();
+        PlotRenderingInfo plotInfo = info.getPlotInfo();
+        if (grid.fields() == 3) {
+            if (panel >= plotInfo.getSubplotCount()) {
+                return Optional.empty(); // not drawn yet
+            }
+            plotInfo = plotInfo.getSubplotInfo(panel);
         }
         XYPlot p = panels.get(panel);
         Rectangle2D area = plotInfo.getDataArea();
