@@ -63,7 +63,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "seconds of virtual time per cell")
     Double duration;
 
-    @Option(names = "--seed", description = "random seed (overrides the scenario)")
+    @Option(names = "--seed", paramLabel = "SEED", description = "random seed (overrides the scenario)")
     Long seed;
 
     @Option(names = {"-s", "--set"}, paramLabel = "FIELD=VALUE", description = "override a field of the base scenario; repeatable")
@@ -82,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I of N (every N-th cell); join with 'sweep merge'")
     String shard;
 
-    @Option(names = "--engine", defaultValue = "model", description = "model (the only engine sweeps run)")
+    @Option(names = "--engine", defaultValue = "model", paramLabel = "ENGINE", description = "model (the only engine sweeps run)")
     String engine;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "write sweep.csv, sweep.json and the map (map.png, map.svg) here")
