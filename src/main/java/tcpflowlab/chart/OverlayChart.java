@@ -103,6 +103,9 @@ public final class OverlayChart {
 
     private static XYPlot plot(DefaultXYDataset data, XYLineAndShapeRenderer renderer, String label, ChartStyle style) {
         renderer.setDefaultCreateEntities(false);
+        // one path per series: an SVG of segments was tens of megabytes for a 10 s run, and a
+        // dash pattern runs on along a path instead of restarting at every sample
+        renderer.setDrawSeriesLineAsPath(true);
         XYPlot plot = FlowChart.bytesPlot(data, renderer, label);
         plot.getRangeAxis().setLabelFont(style.font());
         plot.getRangeAxis().setTickLabelFont(style.font());
