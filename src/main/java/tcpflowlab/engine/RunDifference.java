@@ -65,11 +65,16 @@ public final class RunDifference {
     private RunDifference() {
     }
 
-    /** Every quantity of {@code a} and {@code b}, with b - a. */
+    /** Every quantity of {@code a} and {@code b}, with b - a; a difference names the runs "A" and "B". */
     public static List<Row> of(RunSummary a, RunSummary b) {
+        return of(a, b, "A", "B");
+    }
+
+    /** Like {@link #of(RunSummary, RunSummary)}, a difference naming the runs {@code aName} and {@code bName}. */
+    public static List<Row> of(RunSummary a, RunSummary b, String aName, String bName) {
         List<Row> rows = new ArrayList<>();
         for (Quantity q : Quantity.values()) {
-            rows.add(row(q, a, b));
+            rows.add(row(q, a, b, aName, bName));
         }
         return rows;
     }
@@ -84,7 +89,7 @@ public final class RunDifference {
         return rows;
     }
 
-    static Row row(Quantity q, RunSummary a, RunSummary b) {
+    private static Row row(Quantity q, RunSummary a, RunSummary b, String aName, String bName) {
         double av = q.value(a);
         double bv = q.value(b);
         if (q.kind == Kind.CLASS) {
@@ -97,7 +102,7 @@ public final class RunDifference {
         if (Double.isNaN(av) && Double.isNaN(bv)) {
             difference = q.kind == Kind.TIME ? "same (never)" : "";
         } else if (Double.isNaN(av) || Double.isNaN(bv)) {
-            String which = Double.isNaN(av) ? "A" : "B";
+            String which = Double.isNaN(av) ? aName : bName;
             difference = q.kind == Kind.TIME ? "never in " + which : "not known in " + which;
         } else {
             dv = bv - av;
