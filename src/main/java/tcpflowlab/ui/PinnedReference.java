@@ -69,11 +69,11 @@ final class PinnedReference {
      * running), else null.
      */
     String pin(RunController runs, FrameData data, String scenarioName) {
-        if (!runs.isPrepared() || data.history().isEmpty()) {
-            return "nothing to pin yet: run a scenario first";
-        }
         if (runs.state() == RunState.RUNNING) {
             return "pause the run or let it finish, then pin it";
+        }
+        if (!runs.isPrepared() || data.history().isEmpty()) {
+            return "nothing to pin yet: run a scenario first";
         }
         DecimatedRecording r = data.recording();
         OverlayRun run = new OverlayRun(NAME, r.samples(), r.events(), OverlayRun.Look.FADED);
