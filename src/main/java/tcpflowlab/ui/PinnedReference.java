@@ -33,7 +33,6 @@ final class PinnedReference {
     private final Tab tab = new Tab(TAB_TEXT);
     private final TableView<RunDifference.Row> table = new TableView<>();
     private final Label caption = new Label();
-    private final TableColumn<RunDifference.Row, String> referenceColumn;
     private RunSummary summary;
     /** The run pinned: while it is still the current run there is nothing to compare it with. */
     private Run pinnedRun;
@@ -42,12 +41,14 @@ final class PinnedReference {
     PinnedReference(ChartPanelController charts, TabPane tabs) {
         this.charts = charts;
         this.tabs = tabs;
+        // Short headers and wrapping names: beside the charts in presentation mode the table is
+        // a few hundred pixels wide; the caption above names the reference in full.
         table.getColumns().add(column("quantity", r -> r.quantity().label()));
-        referenceColumn = column(NAME, RunDifference.Row::a);
-        table.getColumns().add(referenceColumn);
+        table.getColumns().get(0).setPrefWidth(170); // the names are the longest texts
+        table.getColumns().add(column(NAME, RunDifference.Row::a));
         table.getColumns().add(column("this run", RunDifference.Row::b));
-        table.getColumns().add(column("difference (this run - reference)", RunDifference.Row::difference));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("this run - reference", RunDifference.Row::difference));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setAccessibleText("The reference run and this run compared, quantity by quantity");
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
@@ -61,7 +62,23 @@ final class PinnedReference {
         TableColumn<RunDifference.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         c.setSortable(false);
+        c.setCellFactory(x -> wrapping());
+        // shares of a narrow table (the policy keeps the proportions), never narrower than a number
+        c.setPrefWidth(100);
+        c.setMinWidth(60);
         return c;
+    }
+
+    private static javafx.scene.control.TableCell<RunDifference.Row, String> wrapping() {
+        javafx.scene.control.TableCell<RunDifference.Row, String> cell = new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setWrapText(true);
+        return cell;
     }
 
     /**
@@ -82,7 +99,6 @@ final class PinnedReference {
         charts.viewer().renderer().awaitIdle();
         charts.flowChart().setReference(run);
         charts.onFrame();
-        referenceColumn.setText(NAME + ": " + scenarioName + " (" + runs.engine() + ")");
         caption.setText(String.format(java.util.Locale.ROOT,
                 "Reference: %s, %s engine, %.1f s; drawn faded and dashed on the charts (%,d of its %,d samples kept). "
                         + "Run again to compare; View -> Clear reference removes it.",
@@ -135,6 +151,10 @@ final class PinnedReference {
 
     TableView<RunDifference.Row> table() {
         return table;
+    }
+
+    Label caption() {
+        return caption;
     }
 
     Tab tab() {

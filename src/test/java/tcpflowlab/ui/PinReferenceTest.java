@@ -104,7 +104,9 @@ class PinReferenceTest {
             RunDifference.Row zero = row(RunDifference.Quantity.FIRST_ZERO_WINDOW);
             assertTrue(zero.a().endsWith(" s") && !zero.b().isEmpty(), zero.toString());
             assertEquals(4, main.reference().table().getColumns().size(), "quantity, reference, this run, difference");
-            assertTrue(main.reference().table().getColumns().get(1).getText().startsWith("reference: seed-buggy"));
+            assertEquals("reference", main.reference().table().getColumns().get(1).getText());
+            assertTrue(main.reference().caption().getText().startsWith("Reference: seed-buggy, Model engine, 40.0 s"),
+                    main.reference().caption().getText());
         });
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U);
