@@ -87,13 +87,13 @@ final class DiffCommand implements Callable<Integer> {
         Side sideB = side("B", b, "--engine-b", engineB, codec);
         OutputDir.refuseEmpty("-o/--out", out);
         OutputDir.checkOverwrite("-o/--out", out, OUTPUTS, force);
+        Files.createDirectories(out); // a directory that cannot be made fails now, not after the runs
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (StopSignals signals = StopSignals.install(stderr)) {
             Result ra = run(sideA, codec, stderr, signals);
             Result rb = run(sideB, codec, stderr, signals);
             List<RunDifference.Row> rows = RunDifference.of(ra.summary(), rb.summary());
-            Files.createDirectories(out);
             writeCsv(out.resolve(CSV), rows, sideA, sideB);
             OverlayChart chart = OverlayChart.of(List.of(
                             new OverlayRun("A", ra.recording().samples(), ra.recording().events(), OverlayRun.Look.SOLID),
@@ -131,7 +131,7 @@ final class DiffCommand implements Callable<Integer> {
         DecimatedRecording recording = new DecimatedRecording(OverlayRun::drawsFrom);
         RunSummary summary;
         if (side.engine() == Engines.Kind.LIVE) {
-            summary = LiveCommands.runLive(side.scenario(), List.of(recording), LiveOptions.both(), codec, err, true,
+            summary = LiveCommands.runLive(side.scenario(), List.of(recording), LiveOptions.both(), codec, err, false,
                     signals, () -> false);
         } else {
             ModelEngine model = new Engines(codec).model(side.scenario(), List.of(recording));

@@ -95,6 +95,14 @@ class DiffCommandTest {
     }
 
     @Test
+    void anOutputDirectoryThatCannotBeMadeFailsBeforeTheRuns(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertEquals(Main.EXIT_FAILED, cli("diff", "seed-buggy", "seed-buggy", "-o", file.resolve("sub").toString()));
+        assertTrue(err.toString().startsWith("error: ") && err.toString().contains("a-file"), err.toString());
+        assertEquals("", out.toString(), "nothing ran");
+    }
+
+    @Test
     @Timeout(90)
     void theModelAgainstTheKernelOnLoopback(@TempDir Path dir) throws Exception {
         Path o = dir.resolve("o");
