@@ -128,6 +128,29 @@ class PinReferenceTest {
     }
 
     @Test
+    void aModelRunPinnedUnderALiveRunOfTheSameScenario(FxRobot robot) {
+        robot.interact(() -> {
+            main.loadPreset("seed-buggy");
+            main.model().edit(ScenarioField.RUN_DURATION, 2.0);
+            main.applyOptions(List.of("--speed", "max"));
+        });
+        runToEnd(robot);
+        robot.interact(() -> {
+            main.onPinReference();
+            main.engineBox().setValue(tcpflowlab.engine.Engines.Kind.LIVE); // resets the run, keeps the reference
+            assertNotNull(main.charts().flowChart().reference());
+        });
+        runToEnd(robot); // 2 s of real sockets on loopback
+        robot.interact(() -> {
+            assertTrue(main.reference().caption().getText().startsWith("Reference: seed-buggy, Model engine"));
+            assertTrue(legend().contains("reference window"), legend().toString());
+            assertFalse(row(RunDifference.Quantity.GOODPUT).b().isEmpty(), "the Live run is compared");
+            assertEquals("not known", row(RunDifference.Quantity.LOST).b(), "the kernel does not say what a reset discarded");
+            assertFalse(main.frameData().history().isEmpty(), "the Live run's own samples are drawn too");
+        });
+    }
+
+    @Test
     void aRunningRunIsNotPinned(FxRobot robot) {
         robot.interact(() -> {
             main.loadPreset("seed-buggy");
