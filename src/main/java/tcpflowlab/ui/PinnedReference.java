@@ -44,7 +44,7 @@ final class PinnedReference {
         // Short headers and wrapping names: beside the charts in presentation mode the table is
         // a few hundred pixels wide; the caption above names the reference in full.
         table.getColumns().add(column("quantity", r -> r.quantity().label()));
-        table.getColumns().get(0).setPrefWidth(170); // the names are the longest texts
+        table.getColumns().get(0).setPrefWidth(140); // the names are the longest texts (and wrap)
         table.getColumns().add(column(NAME, RunDifference.Row::a));
         table.getColumns().add(column("this run", RunDifference.Row::b));
         table.getColumns().add(column("this run - reference", RunDifference.Row::difference));
@@ -62,22 +62,30 @@ final class PinnedReference {
         TableColumn<RunDifference.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         c.setSortable(false);
-        c.setCellFactory(x -> wrapping());
+        c.setCellFactory(x -> wrapping(c));
         // shares of a narrow table (the policy keeps the proportions), never narrower than a number
         c.setPrefWidth(100);
         c.setMinWidth(60);
         return c;
     }
 
-    private static javafx.scene.control.TableCell<RunDifference.Row, String> wrapping() {
+    /**
+     * A cell whose text wraps at the column's width and whose row grows to fit: beside the charts
+     * on a projector a value like "131,077 B" would otherwise end in an ellipsis.
+     */
+    private static javafx.scene.control.TableCell<RunDifference.Row, String> wrapping(
+            TableColumn<RunDifference.Row, String> column) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
         javafx.scene.control.TableCell<RunDifference.Row, String> cell = new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                text.setText(empty || item == null ? "" : item);
             }
         };
-        cell.setWrapText(true);
+        cell.setGraphic(text);
+        cell.setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
         return cell;
     }
 
