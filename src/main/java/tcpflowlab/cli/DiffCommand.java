@@ -69,8 +69,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite existing output files in --out")
     boolean force;
 
-    /** One side, ready to run: its label, engine and scenario. */
-    private record Side(String label, Engines.Kind engine, Scenario scenario) {
+    /** One side, ready to run: its engine and scenario. */
+    private record Side(Engines.Kind engine, Scenario scenario) {
         String describe() {
             return scenario.name() + " (" + engine.cliName() + ")";
         }
@@ -124,7 +124,7 @@ final class DiffCommand implements Callable<Integer> {
         if (duration != null) {
             scenario = codec.withOverrides(scenario, List.of(ScenarioField.RUN_DURATION.path() + "=" + duration));
         }
-        return new Side(label, kind, scenario);
+        return new Side(kind, scenario);
     }
 
     private static Result run(Side side, ScenarioCodec codec, PrintWriter err, StopSignals signals) {
