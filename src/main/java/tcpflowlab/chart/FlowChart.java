@@ -38,6 +38,7 @@ public final class FlowChart {
     private final LossRow losses;
     private final List<WindowedXYDataset> datasets;
     private final EventMarkers markers;
+    private final ReferenceLayer reference;
     private ChartStyle style = ChartStyle.NORMAL;
     private boolean spillShown = true;
     private boolean lossShown = true;
@@ -81,6 +82,7 @@ public final class FlowChart {
         chart.setAntiAlias(false);
         chart.setTextAntiAlias(true);
         markers = new EventMarkers(queues, window);
+        reference = new ReferenceLayer(queues, window);
         applyStyle(style);
     }
 
@@ -134,7 +136,9 @@ public final class FlowChart {
         this.style = s;
         for (XYPlot p : subplots()) {
             for (int d = 0; d < p.getDatasetCount(); d++) {
-                var data = (WindowedXYDataset) p.getDataset(d);
+                if (!(p.getDataset(d) instanceof WindowedXYDataset data)) {
+                    continue; // a pinned reference's, styled by its layer
+                }
                 for (int series = 0; series < data.getSeriesCount(); series++) {
                     SeriesStyle look = series(data, series);
                     p.getRenderer(d).setSeriesPaint(series, look.color());
@@ -158,6 +162,7 @@ public final class FlowChart {
         throughput.setWeight(even ? 1 : 2);
         spill.setWeight(1);
         losses.applyStyle(s);
+        reference.applyStyle(s);
         updateLegend();
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(s.titleFont());
@@ -175,7 +180,9 @@ public final class FlowChart {
         Line2D swatch = new Line2D.Double(-14, 0, 14, 0);
         for (XYPlot p : visibleRows()) {
             for (int d = 0; d < p.getDatasetCount(); d++) {
-                var data = (WindowedXYDataset) p.getDataset(d);
+                if (!(p.getDataset(d) instanceof WindowedXYDataset data)) {
+                    continue;
+                }
                 if (!lossShown && losses.owns(data)) {
                     continue;
                 }
@@ -188,6 +195,7 @@ public final class FlowChart {
                 }
             }
         }
+        reference.legendItems().forEach(items::add);
         combined.setFixedLegendItems(items);
         if (chart != null && chart.getLegend() != null) {
             chart.getLegend().setItemFont(style.font());
@@ -299,6 +307,29 @@ public final class FlowChart {
 
     public EventMarkers markers() {
         return markers;
+    }
+
+    /**
+     * Draws a pinned run under the live one (in its look, on the same time axis), or removes it
+     * ({@code null}). Its markers come with {@link #showReferenceMarkers}.
+     */
+    public void setReference(OverlayRun run) {
+        if (run == null) {
+            reference.clear();
+        } else {
+            reference.set(run);
+        }
+        updateLegend();
+    }
+
+    /** The pinned run drawn, or null. */
+    public OverlayRun reference() {
+        return reference.run();
+    }
+
+    /** Adds the pinned run's markers in [from, to] seconds, after the live markers were shown. */
+    public void showReferenceMarkers(double from, double to) {
+        reference.showMarkers(from, to);
     }
 
     public List<WindowedXYDataset> datasets() {

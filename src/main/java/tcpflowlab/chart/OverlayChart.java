@@ -31,8 +31,6 @@ import java.util.function.ToLongFunction;
 public final class OverlayChart {
     /** Beyond this many labelled markers the labels are left off: they could not be read. */
     private static final int MAX_LABELS = 24;
-    /** How far a faded colour goes towards white. */
-    private static final float FADE = 0.55f;
 
     /** One drawn line: which sample value, its colour, and on which plot. */
     private record Line(String label, ToLongFunction<Sample> value, Color color, boolean onQueues) {
@@ -46,7 +44,7 @@ public final class OverlayChart {
     private final JFreeChart chart;
     private final XYPlot queues;
     private final XYPlot window;
-    private int markers;
+    private final int markers;
 
     private OverlayChart(List<OverlayRun> runs, String title, ChartStyle style) {
         DefaultXYDataset queueData = new DefaultXYDataset();
@@ -59,9 +57,8 @@ public final class OverlayChart {
                 XYLineAndShapeRenderer renderer = line.onQueues() ? queueLines : windowLines;
                 int series = data.getSeriesCount();
                 data.addSeries(run.name() + " " + line.label(), series(run.samples(), line.value()));
-                boolean faded = run.look() == OverlayRun.Look.FADED;
-                renderer.setSeriesPaint(series, faded ? fade(line.color()) : line.color());
-                renderer.setSeriesStroke(series, faded ? style.dashed() : style.solid());
+                renderer.setSeriesPaint(series, run.look().paint(line.color()));
+                renderer.setSeriesStroke(series, run.look().line(style));
             }
         }
         NumberAxis time = new TimeAxis();
@@ -81,9 +78,9 @@ public final class OverlayChart {
             chart.setTitle(new TextTitle(title, style.titleFont()));
         }
         for (OverlayRun run : runs) {
-            shade(run);
+            shade(run, queues, window, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
-        mark(runs, style);
+        markers = mark(runs, queues, window, style, MarkerLayout.WHOLE_RUN);
     }
 
     /** The chart of {@code runs}, drawn in list order (later runs on top). */
@@ -94,7 +91,8 @@ public final class OverlayChart {
         return new OverlayChart(runs, title, style);
     }
 
-    private static double[][] series(List<Sample> samples, ToLongFunction<Sample> value) {
+    /** Seconds and values of one sample column, for an XY dataset. */
+    static double[][] series(List<Sample> samples, ToLongFunction<Sample> value) {
         double[][] xy = new double[2][samples.size()];
         for (int i = 0; i < samples.size(); i++) {
             xy[0][i] = samples.get(i).timeNanos() / 1e9;
@@ -105,20 +103,26 @@ public final class OverlayChart {
 
     private static XYPlot plot(DefaultXYDataset data, XYLineAndShapeRenderer renderer, String label, ChartStyle style) {
         renderer.setDefaultCreateEntities(false);
+        // one path per series: an SVG of segments was tens of megabytes for a 10 s run, and a
+        // dash pattern runs on along a path instead of restarting at every sample
+        renderer.setDrawSeriesLineAsPath(true);
         XYPlot plot = FlowChart.bytesPlot(data, renderer, label);
         plot.getRangeAxis().setLabelFont(style.font());
         plot.getRangeAxis().setTickLabelFont(style.font());
         return plot;
     }
 
-    private void shade(OverlayRun run) {
-        boolean faded = run.look() == OverlayRun.Look.FADED;
+    /** Shades {@code run}'s zero-window periods that reach into [from, to] seconds on both plots. */
+    static void shade(OverlayRun run, XYPlot queues, XYPlot window, double from, double to) {
         double end = run.samples().isEmpty() ? 0 : run.samples().get(run.samples().size() - 1).timeNanos() / 1e9;
         for (ZeroWindowSpan span : ZeroWindowPeriods.of(run.events())) {
-            double to = Double.isNaN(span.end()) ? end : span.end();
+            double until = Double.isNaN(span.end()) ? end : span.end();
+            if (until < from || span.start() > to) {
+                continue;
+            }
             for (XYPlot p : List.of(queues, window)) {
-                IntervalMarker m = new IntervalMarker(span.start(), Math.max(to, span.start() + 1e-6));
-                m.setPaint(faded ? withAlpha(ChartStyle.ZERO_WINDOW_SHADE, 20) : ChartStyle.ZERO_WINDOW_SHADE);
+                IntervalMarker m = new IntervalMarker(span.start(), Math.max(until, span.start() + 1e-6));
+                m.setPaint(run.look().zeroWindowShade());
                 m.setOutlinePaint(null);
                 p.addDomainMarker(m, Layer.BACKGROUND);
             }
@@ -132,16 +136,24 @@ public final class OverlayChart {
         }
     }
 
+    /** Where and how many markers {@link #mark} draws. */
+    record MarkerLayout(double from, double to, int maxLines, boolean labelsAtBottom) {
+        static final MarkerLayout WHOLE_RUN = new MarkerLayout(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Integer.MAX_VALUE, false);
+    }
+
     /**
-     * All runs' markers in time order, so labels close in time (a reset's RST, ECONNRESET and
-     * EPIPE, in either run) go into rows below each other instead of overprinting.
+     * All runs' markers in [from, to] in time order, so labels close in time (a reset's RST,
+     * ECONNRESET and EPIPE, in either run) go into rows below each other instead of overprinting.
+     * Beyond {@code maxLines} lines only labelled markers are added. Returns the markers added.
      */
-    private void mark(List<OverlayRun> runs, ChartStyle style) {
+    static int mark(List<OverlayRun> runs, XYPlot queues, XYPlot window, ChartStyle style, MarkerLayout layout) {
         List<Marked> all = new java.util.ArrayList<>();
         double last = 0;
         for (OverlayRun run : runs) {
             for (TcpEvent e : run.events()) {
-                if (EventMarkers.isMarked(e.kind())) {
+                double t = e.timeNanos() / 1e9;
+                if (EventMarkers.isMarked(e.kind()) && t >= layout.from() && t <= layout.to()) {
                     all.add(new Marked(run, e));
                 }
             }
@@ -151,14 +163,19 @@ public final class OverlayChart {
         }
         all.sort(java.util.Comparator.comparingLong(m -> m.event().timeNanos()));
         boolean labels = all.stream().filter(m -> EventMarkers.label(m.event()) != null).count() <= MAX_LABELS;
+        // the whole run from 0, or the range in view
+        double span = Double.isInfinite(layout.to() - layout.from()) ? last : layout.to() - layout.from();
         // label widths estimated from the text, for a plot about 1000 px wide (as EventMarkers does)
-        double secondsPerChar = Math.max(last, 1e-3) / 1000.0 * style.fontSize() * 0.62;
+        double secondsPerChar = Math.max(span, 1e-3) / 1000.0 * style.fontSize() * 0.62;
         double[] rowFreeAt = new double[16];
         java.util.Arrays.fill(rowFreeAt, Double.NEGATIVE_INFINITY);
+        int added = 0;
         for (Marked m : all) {
-            boolean faded = m.run().look() == OverlayRun.Look.FADED;
             double t = m.seconds();
             String label = labels ? label(m.run(), m.event()) : null;
+            if (added >= layout.maxLines() && label == null) {
+                continue;
+            }
             int row = 0;
             if (label != null) {
                 while (row < rowFreeAt.length - 1 && rowFreeAt[row] > t) {
@@ -166,13 +183,20 @@ public final class OverlayChart {
                 }
                 rowFreeAt[row] = t + (label.length() + 2) * secondsPerChar;
             }
+            OverlayRun.Look look = m.run().look();
             switch (m.event().kind()) {
-                case WINDOW_UPDATE -> add(window, t, ChartStyle.UPDATE, null, row, faded, style);
-                case ZERO_WINDOW_PROBE -> add(window, t, ChartStyle.PROBE, null, row, faded, style);
-                case KNOB_CHANGED -> add(queues, t, ChartStyle.KNOB, label, row, faded, style);
-                default -> add(queues, t, ChartStyle.ERROR, label, row, faded, style);
+                case WINDOW_UPDATE -> window.addDomainMarker(marker(t, ChartStyle.UPDATE, null, row, look, style, false),
+                        Layer.FOREGROUND);
+                case ZERO_WINDOW_PROBE -> window.addDomainMarker(marker(t, ChartStyle.PROBE, null, row, look, style, false),
+                        Layer.FOREGROUND);
+                case KNOB_CHANGED -> queues.addDomainMarker(marker(t, ChartStyle.KNOB, label, row, look, style,
+                        layout.labelsAtBottom()), Layer.FOREGROUND);
+                default -> queues.addDomainMarker(marker(t, ChartStyle.ERROR, label, row, look, style,
+                        layout.labelsAtBottom()), Layer.FOREGROUND);
             }
+            added++;
         }
+        return added;
     }
 
     private static String label(OverlayRun run, TcpEvent e) {
@@ -180,32 +204,22 @@ public final class OverlayChart {
         return text == null ? null : run.name() + ": " + text;
     }
 
-    private void add(XYPlot plot, double t, Color color, String label, int row, boolean faded, ChartStyle style) {
-        Color c = faded ? fade(color) : color;
-        ValueMarker m = new ValueMarker(t, c, faded ? style.dashed() : style.marker());
+    /** A marker line at {@code t} in {@code look}, labelled in the {@code row}-th row from the top (or bottom). */
+    private static ValueMarker marker(double t, Color color, String label, int row, OverlayRun.Look look,
+                                      ChartStyle style, boolean atBottom) {
+        Color c = look.paint(color);
+        ValueMarker m = new ValueMarker(t, c, look.marker(style));
         if (label != null) {
             m.setLabel(label);
             m.setLabelFont(style.font());
             m.setLabelPaint(c);
-            m.setLabelOffset(new RectangleInsets(2 + row * (style.fontSize() + 4), 4, 2, 4));
+            int offset = 2 + row * (style.fontSize() + 4);
+            m.setLabelOffset(atBottom ? new RectangleInsets(2, 4, offset, 4) : new RectangleInsets(offset, 4, 2, 4));
             m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelAnchor(atBottom ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(atBottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
         }
-        plot.addDomainMarker(m, Layer.FOREGROUND);
-        markers++;
-    }
-
-    private static Color fade(Color c) {
-        return new Color(mix(c.getRed()), mix(c.getGreen()), mix(c.getBlue()));
-    }
-
-    private static int mix(int channel) {
-        return Math.round(channel + (255 - channel) * FADE);
-    }
-
-    private static Color withAlpha(Color c, int alpha) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+        return m;
     }
 
     public JFreeChart chart() {

@@ -49,6 +49,14 @@ public final class ZeroWindowPeriods {
                 || e.kind() == EventKind.DISCONNECT || e.kind() == EventKind.RUN_END;
     }
 
+    /** Whether events of this kind can open or close a period. */
+    static boolean concerns(EventKind kind) {
+        return switch (kind) {
+            case ZERO_WINDOW, WINDOW_UPDATE, RST_SENT, RST_RECEIVED, DISCONNECT, RUN_END -> true;
+            default -> false;
+        };
+    }
+
     /** The periods in seconds, oldest first; one still open ends at NaN. */
     public List<ZeroWindowSpan> spans() {
         List<ZeroWindowSpan> all = new ArrayList<>(closed);

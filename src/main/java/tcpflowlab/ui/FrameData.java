@@ -27,6 +27,9 @@ public final class FrameData {
     private final ZeroWindowPeriods zeroWindows = new ZeroWindowPeriods(MAX_SPANS);
     private final tcpflowlab.chart.LossMarks lossMarks = new tcpflowlab.chart.LossMarks(MAX_SPANS);
     private final List<TcpEvent> pending = new ArrayList<>();
+    /** The run once more, thinned to a fixed budget: what "Pin as reference" keeps. */
+    private final tcpflowlab.telemetry.DecimatedRecording recording =
+            new tcpflowlab.telemetry.DecimatedRecording(tcpflowlab.chart.OverlayRun::drawsFrom);
     private final java.util.ArrayDeque<tcpflowlab.telemetry.SegmentRecord> segments = new java.util.ArrayDeque<>();
     private long segmentsSeen;
     static final int LADDER_SEGMENTS = 300;
@@ -80,8 +83,14 @@ public final class FrameData {
         return segmentsSeen;
     }
 
+    /** The current run in bounded memory, for pinning it as a reference. */
+    public tcpflowlab.telemetry.DecimatedRecording recording() {
+        return recording;
+    }
+
     void addSample(Sample s) {
         history.add(s);
+        recording.onSample(s);
         lossMarks.add(s);
     }
 
@@ -91,6 +100,7 @@ public final class FrameData {
         pending.add(e);
         zeroWindows.add(e);
         lossMarks.add(e);
+        recording.onEvent(e);
         if (tcpflowlab.chart.EventMarkers.isMarked(e.kind())) {
             if (marked.size() == MAX_MARKED) {
                 marked.subList(0, MAX_MARKED / 10).clear();
@@ -127,6 +137,7 @@ public final class FrameData {
         marked.clear();
         zeroWindows.clear();
         lossMarks.clear();
+        recording.clear();
         pending.clear();
         eventsSeen = 0;
         logTrimmed = 0;

@@ -32,6 +32,8 @@ final class HelpDialogs {
             new Shortcut("Ctrl+S", "save the scenario"),
             new Shortcut("Ctrl+E", "export the charts"),
             new Shortcut("Ctrl+P", "presentation mode (large fonts, thick lines)"),
+            new Shortcut("Ctrl+Shift+P", "pin the run as the reference the next run is drawn over"),
+            new Shortcut("Ctrl+Shift+U", "clear the reference"),
             new Shortcut("Drag", "zoom the charts to the dragged time span"),
             new Shortcut("Scroll", "zoom the charts in or out"),
             new Shortcut("Ctrl+drag", "pan the charts"));

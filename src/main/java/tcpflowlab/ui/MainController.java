@@ -70,6 +70,8 @@ public final class MainController {
     @FXML
     private Button resetButton;
     @FXML
+    private Button pinButton;
+    @FXML
     private ComboBox<StepChoice> stepSizeBox;
     @FXML
     private javafx.scene.layout.HBox stepGroup;
@@ -104,6 +106,9 @@ public final class MainController {
     private javafx.scene.control.Tab ladderTab;
     @FXML
     private javafx.scene.control.SplitPane centerSplit;
+    @FXML
+    private javafx.scene.control.TabPane bottomTabs;
+    private PinnedReference reference;
 
     MainController(AppModel model, RunController runs) {
         this.model = model;
@@ -126,6 +131,7 @@ public final class MainController {
         presetEntries = PresetEntry.all(model.presets());
         PresetChooser.fill(presetsMenu, presetEntries, this::choosePreset, this::loadPreset);
         chartPanelController.addOverlay(hint.node());
+        reference = new PinnedReference(chartPanelController, bottomTabs);
         model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> files.rebuildRecent(recentMenu));
         files.rebuildRecent(recentMenu);
         speedBox.getItems().setAll(SPEEDS);
@@ -287,6 +293,19 @@ public final class MainController {
         }
     }
 
+    @FXML
+    void onPinReference() {
+        String why = reference.pin(runs, frameData, model.scenario().name());
+        message(why == null ? "pinned as reference: the next run is drawn over it" : why);
+        frames.requestFrame();
+    }
+
+    @FXML
+    void onClearReference() {
+        reference.clear();
+        frames.requestFrame();
+    }
+
     private void toggleRun() {
         if (runs.state() == RunState.RUNNING) {
             onPause();
@@ -354,6 +373,7 @@ public final class MainController {
         }
         statusUpdated = wall;
         RunState s = runs.state();
+        reference.update(runs);
         stateLabel.setText(s.name().toLowerCase(Locale.ROOT));
         timeLabel.setText(String.format(Locale.ROOT, "t = %.3f s", runs.timeNanos() / 1e9));
         speedLabel.setText("speed " + speedBox.getValue());
@@ -369,6 +389,7 @@ public final class MainController {
         runButton.setText(s == RunState.PAUSED ? "▶ Resume" : "▶ Run");
         runButton.setDisable(running);
         pauseButton.setDisable(!running);
+        pinButton.setDisable(running || !runs.isPrepared());
         steps.update(runs.canStep());
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
@@ -553,6 +574,10 @@ public final class MainController {
 
     FirstRunHint hint() {
         return hint;
+    }
+
+    PinnedReference reference() {
+        return reference;
     }
 
     List<PresetEntry> presetEntries() {
