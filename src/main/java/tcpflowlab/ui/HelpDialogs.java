@@ -32,6 +32,7 @@ final class HelpDialogs {
             new Shortcut("Ctrl+S", "save the scenario"),
             new Shortcut("Ctrl+E", "export the charts"),
             new Shortcut("Ctrl+P", "presentation mode (large fonts, thick lines)"),
+            new Shortcut("Ctrl+M", "sweep: outcome map over one or two knobs"),
             new Shortcut("Drag", "zoom the charts to the dragged time span"),
             new Shortcut("Scroll", "zoom the charts in or out"),
             new Shortcut("Ctrl+drag", "pan the charts"));
