@@ -69,7 +69,7 @@ final class SweepController {
     private int shownCells = -1;
 
     @FXML
-    private BorderPane root;
+    private BorderPane sweepRoot;
     @FXML
     private VBox form;
     @FXML
@@ -93,9 +93,9 @@ final class SweepController {
     @FXML
     private Label problemLabel;
     @FXML
-    private Button runButton;
+    private Button sweepRunButton;
     @FXML
-    private Button cancelButton;
+    private Button sweepCancelButton;
     @FXML
     private Button exportMapButton;
     @FXML
@@ -105,13 +105,13 @@ final class SweepController {
     @FXML
     private Label emptyLabel;
     @FXML
-    private Label stateLabel;
+    private Label sweepStateLabel;
     @FXML
-    private Label progressLabel;
+    private Label sweepProgressLabel;
     @FXML
-    private Label hoverLabel;
+    private Label sweepHoverLabel;
     @FXML
-    private Label messageLabel;
+    private Label sweepMessageLabel;
 
     SweepController(AppModel model, CellOpener opener) {
         this.model = model;
@@ -146,10 +146,10 @@ final class SweepController {
         mapHolder.getChildren().add(map);
         map.setVisible(false);
         map.setOnMouseMoved(this::hover);
-        map.setOnMouseExited(e -> hoverLabel.setText(""));
+        map.setOnMouseExited(e -> sweepHoverLabel.setText(""));
         map.setOnMouseClicked(this::clicked);
         Tooltip.install(map, cellTip);
-        dialogs = new Dialogs(() -> (javafx.stage.Stage) (root.getScene() == null ? null : root.getScene().getWindow()),
+        dialogs = new Dialogs(() -> (javafx.stage.Stage) (sweepRoot.getScene() == null ? null : sweepRoot.getScene().getWindow()),
                 this::message);
         restyle();
         check();
@@ -202,7 +202,7 @@ final class SweepController {
         durationProblem.setManaged(!duration.isEmpty());
         problemLabel.setText(duration.isEmpty() ? c.problem() : "");
         cellsLabel.setText(c.cells() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d cells", c.cells()));
-        runButton.setDisable(c.spec().isEmpty() || running());
+        sweepRunButton.setDisable(c.spec().isEmpty() || running());
         return c;
     }
 
@@ -231,9 +231,9 @@ final class SweepController {
         job = new SweepJob(spec, model.codec(), jobsSpinner.getValue());
         result = null;
         shownCells = -1;
-        hoverLabel.setText("");
+        sweepHoverLabel.setText("");
         message("");
-        stateLabel.setText("running");
+        sweepStateLabel.setText("running");
         setRunning(true);
         emptyLabel.setVisible(false);
         map.setVisible(true);
@@ -246,8 +246,8 @@ final class SweepController {
     void onCancel() {
         if (running()) {
             job.cancel();
-            stateLabel.setText("cancelling");
-            cancelButton.setDisable(true);
+            sweepStateLabel.setText("cancelling");
+            sweepCancelButton.setDisable(true);
         }
     }
 
@@ -255,7 +255,7 @@ final class SweepController {
         if (job == null) {
             return;
         }
-        progressLabel.setText(job.progress().text());
+        sweepProgressLabel.setText(job.progress().text());
         List<CellResult> cells = job.finished();
         if (cells.size() != shownCells) {
             shownCells = cells.size();
@@ -271,11 +271,11 @@ final class SweepController {
         SweepProgress p = new SweepProgress(r.cells().size(), r.spec().cellCount(), job.elapsedNanos());
         String elapsed = SweepProgress.duration(job.elapsedNanos() / 1e9);
         if (r.complete()) {
-            stateLabel.setText("done");
-            progressLabel.setText(p.text() + " · " + elapsed + " with " + job.jobs() + (job.jobs() == 1 ? " job" : " jobs"));
+            sweepStateLabel.setText("done");
+            sweepProgressLabel.setText(p.text() + " · " + elapsed + " with " + job.jobs() + (job.jobs() == 1 ? " job" : " jobs"));
         } else {
-            stateLabel.setText("cancelled");
-            progressLabel.setText(p.text() + " · the finished cells are kept");
+            sweepStateLabel.setText("cancelled");
+            sweepProgressLabel.setText(p.text() + " · the finished cells are kept");
         }
         setRunning(false);
         exportMapButton.setDisable(r.cells().isEmpty());
@@ -285,8 +285,8 @@ final class SweepController {
     private void refused(String problem) {
         ticker.stop();
         result = new SweepResult(job.spec(), List.of());
-        stateLabel.setText("refused");
-        progressLabel.setText("");
+        sweepStateLabel.setText("refused");
+        sweepProgressLabel.setText("");
         problemLabel.setText(problem);
         setRunning(false);
     }
@@ -296,10 +296,10 @@ final class SweepController {
             n.setDisable(on);
         }
         axis2.node().setDisable(on || !secondKnob.isSelected());
-        cancelButton.setDisable(!on);
+        sweepCancelButton.setDisable(!on);
         exportMapButton.setDisable(on);
         exportCsvButton.setDisable(on);
-        runButton.setDisable(on);
+        sweepRunButton.setDisable(on);
         if (!on) {
             check();
         }
@@ -318,7 +318,7 @@ final class SweepController {
 
     private void restyle() {
         boolean on = model.presentationModeProperty().get();
-        root.setStyle(on ? "-fx-font-size: " + model.presentationFontSizeProperty().get() + "px;" : "");
+        sweepRoot.setStyle(on ? "-fx-font-size: " + model.presentationFontSizeProperty().get() + "px;" : "");
         redraw();
     }
 
@@ -345,11 +345,11 @@ final class SweepController {
         SweepMapView.Shown s = map.shown();
         Optional<CellResult> cell = cellAt(e);
         if (s == null || cell.isEmpty()) {
-            hoverLabel.setText("");
+            sweepHoverLabel.setText("");
             cellTip.setText("");
             return;
         }
-        hoverLabel.setText(SweepCellText.line(s.result().spec(), cell.get(), s.plot()));
+        sweepHoverLabel.setText(SweepCellText.line(s.result().spec(), cell.get(), s.plot()));
         cellTip.setText(SweepCellText.all(s.result().spec(), cell.get()));
     }
 
@@ -418,7 +418,7 @@ final class SweepController {
     }
 
     private void message(String text) {
-        messageLabel.setText(text);
+        sweepMessageLabel.setText(text);
     }
 
     /** Stops the sweep (keeping its cells) and the drawing thread: the app is closing. */
@@ -468,20 +468,20 @@ final class SweepController {
         return result;
     }
 
-    Label stateLabel() {
-        return stateLabel;
+    Label sweepStateLabel() {
+        return sweepStateLabel;
     }
 
-    Label progressLabel() {
-        return progressLabel;
+    Label sweepProgressLabel() {
+        return sweepProgressLabel;
     }
 
-    Label hoverLabel() {
-        return hoverLabel;
+    Label sweepHoverLabel() {
+        return sweepHoverLabel;
     }
 
-    Label messageLabel() {
-        return messageLabel;
+    Label sweepMessageLabel() {
+        return sweepMessageLabel;
     }
 
     Label cellsLabel() {
@@ -492,15 +492,15 @@ final class SweepController {
         return problemLabel;
     }
 
-    Button runButton() {
-        return runButton;
+    Button sweepRunButton() {
+        return sweepRunButton;
     }
 
-    Button cancelButton() {
-        return cancelButton;
+    Button sweepCancelButton() {
+        return sweepCancelButton;
     }
 
-    BorderPane root() {
-        return root;
+    BorderPane sweepRoot() {
+        return sweepRoot;
     }
 }
