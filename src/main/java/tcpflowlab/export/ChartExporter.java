@@ -6,10 +6,12 @@ import com.orsonpdf.Page;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 
 import java.awt.Rectangle;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,19 +46,28 @@ public final class ChartExporter {
     }
 
     public static void write(JFreeChart chart, Path file, int width, int height, boolean overwrite) throws IOException {
-        if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
-            throw new IllegalArgumentException("chart size " + width + " x " + height + " is not allowed: width and height must be "
-                    + MIN_SIZE + " .. " + MAX_SIZE + " px");
-        }
+        checkSize(width, height);
         if (!overwrite && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString());
         }
-        switch (Format.of(file)) {
-            case PNG -> ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        Format format = Format.of(file);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            write(chart, format, out, width, height);
+        }
+    }
+
+    /**
+     * Writes the chart in {@code format} to {@code out}, which stays open: for a caller writing
+     * through an {@link AtomicOutputFile}, so a reader never sees half a chart.
+     */
+    public static void write(JFreeChart chart, Format format, OutputStream out, int width, int height) throws IOException {
+        checkSize(width, height);
+        switch (format) {
+            case PNG -> ChartUtils.writeChartAsPNG(out, chart, width, height);
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(width, height);
                 chart.draw(g2, new Rectangle(0, 0, width, height));
-                SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+                out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
             }
             case PDF -> {
                 PDFDocument pdf = new PDFDocument();
@@ -65,8 +76,16 @@ public final class ChartExporter {
                 Page page = pdf.createPage(new Rectangle(width, height));
                 PDFGraphics2D g2 = page.getGraphics2D();
                 chart.draw(g2, new Rectangle(0, 0, width, height));
-                pdf.writeToFile(file.toFile());
+                out.write(pdf.getPDFBytes());
             }
+        }
+        out.flush();
+    }
+
+    private static void checkSize(int width, int height) {
+        if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
+            throw new IllegalArgumentException("chart size " + width + " x " + height + " is not allowed: width and height must be "
+                    + MIN_SIZE + " .. " + MAX_SIZE + " px");
         }
     }
 }
