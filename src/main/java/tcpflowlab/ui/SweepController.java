@@ -21,6 +21,7 @@ import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.OutcomeMap;
 import tcpflowlab.export.ChartExporter;
 import tcpflowlab.export.SweepCsv;
+import tcpflowlab.export.SweepMapFiles;
 import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
@@ -47,9 +48,6 @@ import java.util.Optional;
 final class SweepController {
     /** The map and the progress line refresh at most this often while a sweep runs. */
     static final int REDRAWS_PER_SECOND = 10;
-    /** Width and height of an exported map, as the CLI writes it. */
-    static final int EXPORT_WIDTH = 1600;
-    static final int EXPORT_HEIGHT = 1000;
 
     /** Where a clicked cell's scenario goes: the main window. */
     interface CellOpener {
@@ -406,10 +404,10 @@ final class SweepController {
         }
     }
 
-    /** Writes the map as PNG, SVG or PDF (by the file's extension), in the normal style. */
+    /** Writes the map as PNG, SVG or PDF (by the file's extension), in the normal style and at the CLI's size. */
     void exportMap(Path file) throws IOException {
-        SweepResult r = current();
-        ChartExporter.write(OutcomeMap.of(r, plot(), ChartStyle.NORMAL).chart(), file, EXPORT_WIDTH, EXPORT_HEIGHT, true);
+        OutcomeMap m = OutcomeMap.of(current(), plot(), ChartStyle.NORMAL);
+        SweepMapFiles.export(m.chart(), file, m.preferredSize().width, m.preferredSize().height);
     }
 
     /** Writes the table: the bytes the CLI's sweep.csv has for the same cells. */

@@ -127,12 +127,16 @@ class SweepViewTest {
         robot.interact(() -> {
             try {
                 s.exportMap(png);
+                s.exportMap(settings.resolve("map.svg"));
+                s.exportMap(settings.resolve("map.pdf"));
                 s.exportCsv(csv);
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
         });
         assertNotNull(javax.imageio.ImageIO.read(png.toFile()));
+        assertTrue(Files.readString(settings.resolve("map.svg")).contains("<svg"));
+        assertTrue(new String(Files.readAllBytes(settings.resolve("map.pdf")), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
         String table = Files.readString(csv, StandardCharsets.UTF_8);
         assertEquals(5, table.lines().count(), table);
         assertTrue(table.startsWith("client.readSize,client.processingDelayMs,outcome,"), table);
