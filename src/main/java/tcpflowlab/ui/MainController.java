@@ -217,6 +217,7 @@ public final class MainController {
                 case "--presentation" -> model.presentationModeProperty().set(true);
                 case "--engine" -> selectEngine(args.get(++i));
                 case "--autorun" -> onRun();
+                case "--sweep" -> javafx.application.Platform.runLater(this::onSweep);
                 default -> message("unknown option " + a);
             }
         }

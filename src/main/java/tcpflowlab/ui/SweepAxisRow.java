@@ -32,7 +32,7 @@ final class SweepAxisRow {
     private final TextField to = new TextField();
     private final TextField count = new TextField();
     private final ChoiceBox<String> scale = new ChoiceBox<>();
-    private final HBox numbers;
+    private final VBox numbers;
     private final FlowPane checklist = new FlowPane(8, 4);
     private final List<CheckBox> ticks = new ArrayList<>();
     private final Label range = new Label();
@@ -52,14 +52,19 @@ final class SweepAxisRow {
         scale.getItems().setAll(LINEAR, LOG);
         scale.setValue(LINEAR);
         for (TextField t : List.of(from, to, count)) {
-            t.setPrefColumnCount(t == count ? 3 : 6);
+            t.setPrefColumnCount(t == count ? 4 : 7);
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             t.textProperty().addListener((obs, old, v) -> onChange.run());
         }
         from.setPromptText("from");
         to.setPromptText("to");
         count.setPromptText("count");
-        numbers = new HBox(4, from, new Label(".."), to, new Label("count"), count, scale);
-        numbers.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // two lines: at presentation sizes one line cuts the labels
+        HBox ends = new HBox(4, new Label("from"), from, new Label("to"), to);
+        HBox spread = new HBox(4, new Label("values"), count, scale);
+        ends.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        spread.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        numbers = new VBox(4, ends, spread);
         scale.valueProperty().addListener((obs, old, v) -> onChange.run());
         range.getStyleClass().add("knob-range");
         problem.getStyleClass().add("knob-error");
