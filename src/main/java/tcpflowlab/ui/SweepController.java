@@ -48,6 +48,7 @@ import java.util.Optional;
 final class SweepController {
     /** The map and the progress line refresh at most this often while a sweep runs. */
     static final int REDRAWS_PER_SECOND = 10;
+    private static final long PROGRESS_NANOS = 250_000_000L;
 
     /** Where a clicked cell's scenario goes: the main window. */
     interface CellOpener {
@@ -65,6 +66,7 @@ final class SweepController {
     private SweepJob job;
     private SweepResult result;
     private int shownCells = -1;
+    private long progressShown;
 
     @FXML
     private BorderPane sweepRoot;
@@ -229,6 +231,7 @@ final class SweepController {
         job = new SweepJob(spec, model.codec(), jobsSpinner.getValue());
         result = null;
         shownCells = -1;
+        progressShown = System.nanoTime() - PROGRESS_NANOS;
         sweepHoverLabel.setText("");
         message("");
         sweepStateLabel.setText("running");
@@ -253,7 +256,12 @@ final class SweepController {
         if (job == null) {
             return;
         }
-        sweepProgressLabel.setText(job.progress().text());
+        long now = System.nanoTime();
+        // the line is read, not watched: 4 times a second spares the window a layout pass per tick
+        if (now - progressShown >= PROGRESS_NANOS) {
+            progressShown = now;
+            sweepProgressLabel.setText(job.progress().text());
+        }
         List<CellResult> cells = job.finished();
         if (cells.size() != shownCells) {
             shownCells = cells.size();

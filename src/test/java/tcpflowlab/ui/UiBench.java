@@ -195,7 +195,7 @@ public final class UiBench {
         return r;
     }
 
-    private static void report(String title, long[] times, int n, double wallSeconds, long[] dropped) {
+    static void report(String title, long[] times, int n, double wallSeconds, long[] dropped) {
         long[] t = Arrays.copyOf(times, n);
         Arrays.sort(t);
         if (n == 0) {
@@ -229,7 +229,7 @@ public final class UiBench {
         throw new IllegalStateException("timed out");
     }
 
-    private static void onFx(Runnable r) throws InterruptedException {
+    static void onFx(Runnable r) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.runLater(() -> {
