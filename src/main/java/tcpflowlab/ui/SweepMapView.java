@@ -15,12 +15,8 @@ import tcpflowlab.sweep.SweepPlot;
 import tcpflowlab.sweep.SweepResult;
 import tcpflowlab.sweep.SweepSpec;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Point2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -104,8 +100,14 @@ final class SweepMapView extends Region implements AutoCloseable {
         int ph = height;
         double s = scale;
         thread.submit(() -> {
-            Drawn d = draw(w, pw, ph, s);
-            Platform.runLater(() -> present(d));
+            try {
+                Drawn d = draw(w, pw, ph, s);
+                Platform.runLater(() -> present(d));
+            } catch (RuntimeException e) {
+                // a map that cannot be drawn must not stop the next one: the old picture stays
+                Platform.runLater(() -> drawing = false);
+                throw e;
+            }
         });
     }
 
@@ -116,21 +118,11 @@ final class SweepMapView extends Region implements AutoCloseable {
     private Drawn draw(Wanted w, int layoutWidth, int layoutHeight, double s) {
         SweepResult result = new SweepResult(w.spec(), w.cells());
         OutcomeMap map = OutcomeMap.of(result, w.plot(), w.style());
-        int pw = (int) Math.ceil(layoutWidth * s);
-        int ph = (int) Math.ceil(layoutHeight * s);
-        if (canvas == null || canvas.getWidth() != pw || canvas.getHeight() != ph) {
-            canvas = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
-        }
         ChartRenderingInfo info = new ChartRenderingInfo();
-        Graphics2D g2 = canvas.createGraphics();
-        try {
-            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g2.scale(s, s);
-            map.chart().draw(g2, new Rectangle2D.Double(0, 0, layoutWidth, layoutHeight), null, info);
-        } finally {
-            g2.dispose();
-        }
-        int[] data = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+        canvas = ChartImageRenderer.draw(map.chart(), canvas, layoutWidth, layoutHeight, s, info);
+        int[] data = ChartImageRenderer.pixels(canvas);
+        int pw = canvas.getWidth();
+        int ph = canvas.getHeight();
         return new Drawn(new Shown(map, info, result, w.plot()), data, pw, ph, s);
     }
 

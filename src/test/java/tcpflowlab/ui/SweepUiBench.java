@@ -1,16 +1,10 @@
 package tcpflowlab.ui;
 
 import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
 
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Is the app still responsive while a sweep runs (issue 13: FX-thread time per frame unchanged
@@ -28,23 +22,7 @@ public final class SweepUiBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        AtomicReference<MainController> main = new AtomicReference<>();
-        UiBench.onFx(() -> {
-            try {
-                Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), Files.createTempDirectory("sweepbench").resolve("r"));
-                MainController m = (MainController) root.getProperties().get(MainController.class);
-                Stage stage = new Stage();
-                Scene scene = new Scene(root, 1600, 1000);
-                scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-                stage.setScene(scene);
-                m.attach(stage);
-                stage.show();
-                main.set(m);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        MainController m = main.get();
+        MainController m = UiBench.openWindow(1600, 1000);
         System.out.printf(Locale.ROOT, "TCP Flow Lab sweep responsiveness bench: java %s, %d cores, %d s per phase%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), PHASE_SECONDS);
         UiBench.onFx(() -> {
