@@ -10,6 +10,7 @@ import tcpflowlab.sweep.SweepScale;
 
 import java.text.DecimalFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where one swept field's values sit on a map: each value's centre and the edges of its block.
@@ -103,6 +104,36 @@ final class MapAxis {
         return centres.length - 1;
     }
 
+    /** The most ticks a linear axis gets when they are put on the values. */
+    private static final int MAX_VALUE_TICKS = 12;
+
+    /**
+     * A tick unit that puts the ticks on the values (every value, or every k-th when there are
+     * many), where the values are evenly spaced by a round step from a multiple of it (0..50:11); otherwise
+     * JFreeChart's own round ticks, which then fall between values.
+     */
+    private Optional<NumberTickUnit> centredTickUnit() {
+        int n = centres.length;
+        if (n < 2) {
+            return Optional.empty();
+        }
+        double step = (centres[n - 1] - centres[0]) / (n - 1);
+        if (Math.abs(step * 1000 - Math.rint(step * 1000)) > 1e-6) {
+            return Optional.empty(); // 0..50:20 steps by 2.632: ticks at 0, 10, 20 read better than at 5.263
+        }
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(centres[i] - centres[i - 1] - step) > step * 1e-9) {
+                return Optional.empty();
+            }
+        }
+        double unit = step * Math.ceil((double) n / MAX_VALUE_TICKS);
+        double offset = centres[0] / unit;
+        if (Math.abs(offset - Math.rint(offset)) > 1e-9) {
+            return Optional.empty();
+        }
+        return Optional.of(new NumberTickUnit(unit, new DecimalFormat("#,##0.###")));
+    }
+
     /** "read size (B)": the field's label and unit, as the axis is titled. */
     String label() {
         String unit = axis.field().unit();
@@ -129,6 +160,7 @@ final class MapAxis {
             case LINEAR -> {
                 NumberAxis lin = new NumberAxis(label());
                 lin.setAutoRangeIncludesZero(false);
+                centredTickUnit().ifPresent(lin::setTickUnit);
                 yield lin;
             }
         };

@@ -4,7 +4,9 @@ import tcpflowlab.sweep.CellResult;
 import tcpflowlab.sweep.SweepResult;
 import tcpflowlab.sweep.SweepSpec;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A sweep's cells laid out for a map: the first varied field across, the second up, the third
@@ -89,7 +91,7 @@ final class MapGrid {
 
     /** Every finished cell, in cell order. */
     List<CellResult> finished() {
-        return java.util.Arrays.stream(cells).filter(java.util.Objects::nonNull).toList();
+        return Arrays.stream(cells).filter(Objects::nonNull).toList();
     }
 
     int cellCount() {

@@ -45,6 +45,9 @@ import java.util.Optional;
 public final class OutcomeMap {
     /** The most varied fields a map can show. */
     public static final int MAX_FIELDS = 3;
+    /** The "never" grey, lightened: a band behind a line chart's grid lines. */
+    private static final Color NEVER_BAND = new Color(OutcomeStyle.NEVER.getRed(), OutcomeStyle.NEVER.getGreen(),
+            OutcomeStyle.NEVER.getBlue(), 110);
 
     private final SweepPlot plot;
     private final ChartStyle style;
@@ -74,6 +77,8 @@ public final class OutcomeMap {
         }
         chart = new JFreeChart(null, style.titleFont(), root, true);
         chart.setBackgroundPaint(Color.WHITE);
+        // room on the right for the last tick label of the axis across
+        chart.setPadding(new RectangleInsets(4, 8, 4, 24));
         chart.getLegend().setItemFont(style.font());
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         if (plot.metric().isPresent() && !lineChart) {
@@ -153,7 +158,8 @@ public final class OutcomeMap {
         } else {
             SweepMetric m = metric.get();
             if (done.stream().anyMatch(c -> Double.isNaN(c.metric(m)))) {
-                items.add(square(m.mayBeNever() ? "never" : "cannot tell", m.label() + ": no value", OutcomeStyle.NEVER));
+                items.add(square(m.mayBeNever() ? "never" : "cannot tell", m.label() + ": no value",
+                        line == null ? OutcomeStyle.NEVER : NEVER_BAND));
             }
         }
         if (done.size() < grid.cellCount()) {
@@ -238,7 +244,7 @@ public final class OutcomeMap {
 
     private XYPlot smallMultiples() {
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(upAxis());
-        combined.setGap(style.fontSize() * 1.5);
+        combined.setGap(style.fontSize() * 3.0);
         MapAxis third = grid.panelAxis();
         for (int i = 0; i < third.size(); i++) {
             XYPlot p = panel(i, null);
@@ -282,8 +288,7 @@ public final class OutcomeMap {
             xy[1][i] = c.metric(m);
             if (Double.isNaN(xy[1][i])) {
                 IntervalMarker never = new IntervalMarker(grid.across().lower(x), grid.across().upper(x));
-                never.setPaint(OutcomeStyle.NEVER);
-                never.setAlpha(0.6f);
+                never.setPaint(NEVER_BAND);
                 never.setOutlinePaint(null);
                 root.addDomainMarker(never, Layer.BACKGROUND);
             }
@@ -328,9 +333,12 @@ public final class OutcomeMap {
         }
         int[] pos = grid.spec().positionOf(index);
         int panel = grid.fields() == 3 ? pos[2] : 0;
-        PlotRenderingInfo plotInfo = grid.fields() == 3 ? info.getPlotInfo().getSubplotInfo(panel) : info.getPlotInfo();
-        if (plotInfo == null || plotInfo.getDataArea() == null) {
-            return Optional.empty();
+        PlotRenderingInfo plotInfo = info.getPlotInfo();
+        if (grid.fields() == 3) {
+            if (panel >= plotInfo.getSubplotCount()) {
+                return Optional.empty(); // not drawn yet
+            }
+            plotInfo = plotInfo.getSubplotInfo(panel);
         }
         XYPlot p = panels.get(panel);
         Rectangle2D area = plotInfo.getDataArea();

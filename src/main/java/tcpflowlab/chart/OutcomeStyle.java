@@ -43,7 +43,12 @@ public enum OutcomeStyle {
     }
 
     public static OutcomeStyle of(Outcome outcome) {
-        return values()[outcome.ordinal()];
+        for (OutcomeStyle s : values()) {
+            if (s.outcome == outcome) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no map style for outcome " + outcome);
     }
 
     /** Black or white, whichever reads better on {@code background}. */

@@ -16,7 +16,9 @@ import tcpflowlab.engine.Outcome;
 import tcpflowlab.sweep.CellResult;
 import tcpflowlab.sweep.SweepMetric;
 import tcpflowlab.sweep.SweepPlot;
+import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.sweep.SweepResult;
+import tcpflowlab.sweep.SweepRunner;
 import tcpflowlab.sweep.SweepSpec;
 
 import java.awt.Color;
@@ -82,6 +84,7 @@ class OutcomeMapTest {
         assertEquals(65536 * Math.sqrt(ratio), across.getUpperBound(), 65536 * 0.01);
         assertEquals(-6.25, plot.getRangeAxis().getLowerBound(), 1e-9);
         assertEquals(56.25, plot.getRangeAxis().getUpperBound(), 1e-9);
+        assertEquals(12.5, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize(), 1e-9, "ticks on the values");
     }
 
     @Test
@@ -150,6 +153,32 @@ class OutcomeMapTest {
         }
         // DRAIN is the second value of the fastest axis: its cells are odd-numbered and drawn on the right
         assertTrue(map.blockOf(1, drawn.info()).orElseThrow().getX() > map.blockOf(0, drawn.info()).orElseThrow().getMaxX());
+    }
+
+    @Test
+    void smallMultiplesShareOneColourScaleOverEveryPanel() {
+        SweepSpec spec = SweepResults.spec(READ, DELAY, STRATEGY);
+        OutcomeMap map = OutcomeMap.of(SweepResults.complete(spec), SweepPlot.of(SweepMetric.PROBES), ChartStyle.NORMAL);
+        List<PaintScaleLegend> scales = map.chart().getSubtitles().stream()
+                .filter(PaintScaleLegend.class::isInstance).map(PaintScaleLegend.class::cast).toList();
+        assertEquals(1, scales.size());
+        // the made-up metric is the cell number: the scale spans both panels' cells
+        assertEquals(0, scales.get(0).getScale().getLowerBound());
+        assertEquals(spec.cellCount() - 1, scales.get(0).getScale().getUpperBound());
+        Drawn drawn = draw(map);
+        Rectangle2D last = map.blockOf(spec.cellCount() - 1, drawn.info()).orElseThrow();
+        assertEquals(scales.get(0).getScale().getPaint(spec.cellCount() - 1), drawn.at(last.getCenterX(), last.getCenterY()));
+    }
+
+    @Test
+    void beforeTheChartIsDrawnNoPixelIsACellAndNoCellHasABlock() {
+        for (SweepSpec spec : List.of(SweepResults.spec(READ, DELAY, STRATEGY), SweepResults.spec(READ, DELAY))) {
+            OutcomeMap map = OutcomeMap.of(SweepResults.complete(spec), SweepPlot.OUTCOME, ChartStyle.NORMAL);
+            ChartRenderingInfo none = new ChartRenderingInfo();
+            assertEquals(Optional.empty(), map.cellAt(new Point2D.Double(300, 300), none));
+            assertTrue(map.blockOf(0, none).map(Rectangle2D::isEmpty).orElse(true));
+            assertEquals(Optional.empty(), map.blockOf(spec.cellCount(), draw(map).info()));
+        }
     }
 
     @Test
@@ -251,6 +280,21 @@ class OutcomeMapTest {
     }
 
     @Test
+    void aRealSweepDrawsTheStorysResetAndCleanCells() throws Exception {
+        SweepSpec seed = SweepResults.spec("client.readSize=10,4096", "client.processingDelayMs=5");
+        SweepSpec spec = new SweepSpec(new ScenarioCodec().withOverrides(seed.base(), List.of("run.durationS=5")), seed.axes());
+        SweepRunner runner = new SweepRunner(spec, new ScenarioCodec());
+        SweepResult result = runner.run(runner.allCells(), 1, c -> { }, () -> false);
+        OutcomeMap map = OutcomeMap.of(result, SweepPlot.OUTCOME, ChartStyle.NORMAL);
+        Drawn drawn = draw(map);
+        Rectangle2D small = map.blockOf(0, drawn.info()).orElseThrow();
+        Rectangle2D large = map.blockOf(1, drawn.info()).orElseThrow();
+        assertTrue(large.getX() > small.getMaxX() - 1, "read size runs across");
+        assertEquals(OutcomeStyle.RESET.color(), drawn.at(small.getX() + 4, small.getY() + 4), "10 B reads at 5 ms: reset");
+        assertEquals(OutcomeStyle.CLEAN.color(), drawn.at(large.getX() + 4, large.getY() + 4), "4096 B reads at 5 ms: clean");
+    }
+
+    @Test
     void anUpdateForAnotherSweepIsRefused() {
         OutcomeMap map = OutcomeMap.of(SweepResults.complete(SweepResults.spec(READ, DELAY)), SweepPlot.OUTCOME, ChartStyle.NORMAL);
         assertThrows(IllegalArgumentException.class, () -> map.update(SweepResults.complete(SweepResults.spec(READ))));
@@ -264,5 +308,8 @@ class OutcomeMapTest {
         assertEquals(List.of("10", "100", "4096"), List.of(((SymbolAxis) plot.getDomainAxis()).getSymbols()));
         assertInstanceOf(NumberAxis.class, plot.getRangeAxis());
         assertFalse(plot.getRangeAxis() instanceof SymbolAxis);
+        NumberAxis uneven = (NumberAxis) OutcomeMap.of(SweepResults.complete(SweepResults.spec(READ, "client.processingDelayMs=0..50:20")),
+                SweepPlot.OUTCOME, ChartStyle.NORMAL).chart().getXYPlot().getRangeAxis();
+        assertTrue(uneven.isAutoTickUnitSelection(), "steps of 2.632 ms: JFreeChart's round ticks, not ticks on the values");
     }
 }
