@@ -25,7 +25,8 @@ import java.util.Locale;
  * reports the median and the best, after warm-up runs that let the JIT compile the hot paths.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures engine events/s (bulk transfer) and simulated-to-wall time ratio (seed-buggy, 60 s).")
+        description = "Measures engine events/s (bulk transfer) and simulated-to-wall time ratio (seed-buggy, 60 s); "
+                + "with --sweep, the 20 x 20 sweep's cells/s and speedup over the cores.")
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -36,9 +37,25 @@ final class BenchCommand implements Runnable {
     @Option(names = "--warmup", defaultValue = "2", description = "warm-up runs per case (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--sweep", description = "instead: the 20 x 20 sweep of seed-buggy (cells/s with one job and with "
+            + "every core, the speedup and the wall time)")
+    boolean sweep;
+
+    @Option(names = "--sweep-seconds", defaultValue = "60", paramLabel = "SECONDS",
+            description = "virtual seconds per sweep cell (default ${DEFAULT-VALUE})")
+    double sweepSeconds;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (sweep) {
+            try {
+                SweepBench.run(out, warmup, sweepSeconds);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         ScenarioCodec codec = new ScenarioCodec();
         out.printf(Locale.ROOT, "TCP Flow Lab bench: %d warm-up + %d measured runs per case; java %s, %d cores%n",
                 warmup, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());

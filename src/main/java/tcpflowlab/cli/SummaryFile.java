@@ -23,14 +23,6 @@ final class SummaryFile {
         node.put("outcome", summary.outcome().name());
         node.put("interrupted", interrupted.map(StopSignals.Kind::label).orElse(null));
         byte[] bytes = json.writeValueAsBytes(node);
-        Path target = dir.resolve(NAME);
-        try (AtomicOutputFile f = AtomicOutputFile.create(target)) {
-            try {
-                f.stream().write(bytes);
-            } catch (IOException e) {
-                throw AtomicOutputFile.naming(target, e);
-            }
-            f.commit();
-        }
+        AtomicOutputFile.write(dir.resolve(NAME), bytes);
     }
 }

@@ -85,7 +85,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "model", description = "model (the only engine sweeps run)")
     String engine;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "write sweep.csv and sweep.json here")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "write sweep.csv, sweep.json and the map (map.png, map.svg) here")
     Path out;
 
     @Option(names = "--force", description = "overwrite existing output files in --out")
@@ -93,8 +93,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     boolean quiet;
-
-    static final List<String> OUTPUTS = List.of(SweepCsv.NAME, SweepJson.NAME);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -132,7 +130,7 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepAxis> axes = previous.map(m -> m.vary()).orElse(vary).stream().map(SweepAxis::parse).toList();
         SweepSpec sweep = new SweepSpec(base, axes).requireAtMost(limit);
         sweep.validateCells(codec);
-        OutputDir.checkOverwrite(out, OUTPUTS, force);
+        OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
         Files.createDirectories(out);
 
         SweepRunner runner = new SweepRunner(sweep, codec);
@@ -152,8 +150,8 @@ final class SweepCommand implements Callable<Integer> {
             Optional<String> interrupted = signals.received().map(StopSignals.Kind::label);
             SweepCsv.write(out, result);
             json.write(out, SweepManifest.of(result, limit, part, interrupted));
-            SweepOutputs.map(out, result, map);
             stdout.print(summary(sweep, part, result, cells.size(), jobCount, wall));
+            SweepOutputs.map(out, result, map, stdout);
             signals.received().ifPresent(k -> stdout.printf(Locale.ROOT,
                     "  interrupted by %s: %d of %d cells finished and are in %s%n", k.label(), result.cells().size(),
                     cells.size(), SweepCsv.NAME));

@@ -83,16 +83,16 @@ final class SweepMergeCommand implements Callable<Integer> {
             }
         }
         requireEveryCell(sweep, rows, first.manifest());
-        OutputDir.checkOverwrite(out, SweepCommand.OUTPUTS, force);
+        OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
         Files.createDirectories(out);
 
         List<CellResult> cells = rows.values().stream().map(SweepCsv.Row::cell).toList();
         SweepResult result = new SweepResult(sweep, cells);
         SweepCsv.write(out, sweep, List.copyOf(rows.values()));
         json.write(out, SweepManifest.of(result, first.manifest().maxCells(), Optional.empty(), Optional.empty()));
-        SweepOutputs.map(out, result, map);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("Merged %d directories: %d cells of %s%n", dirs.size(), cells.size(), sweep.base().name());
+        SweepOutputs.map(out, result, map, stdout);
         stdout.println("  output in " + out.toAbsolutePath());
         stdout.flush();
         return 0;

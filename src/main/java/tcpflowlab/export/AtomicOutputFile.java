@@ -59,6 +59,18 @@ public final class AtomicOutputFile implements Closeable {
         return new AtomicOutputFile(target, temp, ch, filter.apply(Channels.newOutputStream(ch)));
     }
 
+    /** Writes {@code bytes} as the whole file {@code target}, atomically; a failure names the file. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        try (AtomicOutputFile f = create(target)) {
+            try {
+                f.stream().write(bytes);
+            } catch (IOException e) {
+                throw naming(target, e);
+            }
+            f.commit();
+        }
+    }
+
     /** The file's final name. */
     public Path target() {
         return target;

@@ -66,25 +66,14 @@ public final class SweepCsv {
 
     /** Writes {@code dir/sweep.csv} atomically: a reader sees the old file or the whole new one. */
     public static void write(Path dir, SweepResult result) throws IOException {
-        write(dir.resolve(NAME), text(result).getBytes(StandardCharsets.UTF_8));
+        AtomicOutputFile.write(dir.resolve(NAME), text(result).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes {@code dir/sweep.csv} from rows read back (a merge), each line copied as it was. */
     public static void write(Path dir, SweepSpec spec, List<Row> rows) throws IOException {
         StringBuilder b = new StringBuilder(header(spec));
         rows.stream().sorted(java.util.Comparator.comparingInt(r -> r.cell().index())).forEach(r -> b.append(r.line()));
-        write(dir.resolve(NAME), b.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static void write(Path target, byte[] bytes) throws IOException {
-        try (AtomicOutputFile f = AtomicOutputFile.create(target)) {
-            try {
-                f.stream().write(bytes);
-            } catch (IOException e) {
-                throw AtomicOutputFile.naming(target, e);
-            }
-            f.commit();
-        }
+        AtomicOutputFile.write(dir.resolve(NAME), b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decimals per metric: times to the nanosecond, shares and rates to a millionth, counts whole. */

@@ -60,7 +60,7 @@ public final class SweepJson {
     }
 
     public void write(Path dir, SweepManifest m) throws IOException {
-        SweepCsv.write(dir.resolve(NAME), text(m).getBytes(StandardCharsets.UTF_8));
+        AtomicOutputFile.write(dir.resolve(NAME), text(m).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a sweep.json; errors name the file and the field. */

@@ -146,7 +146,12 @@ public final class ScenarioCodec {
 
     /** The field's value: Integer, Long, Double, Boolean or the enum constant. */
     public Object get(Scenario scenario, ScenarioField field) {
-        JsonNode leaf = mapper.valueToTree(scenario).path(field.group()).path(field.key());
+        return value(mapper.valueToTree(scenario), field);
+    }
+
+    /** The field's value in a scenario already turned into a tree (one tree serves every field). */
+    private static Object value(JsonNode tree, ScenarioField field) {
+        JsonNode leaf = tree.path(field.group()).path(field.key());
         return switch (field.type()) {
             case INT -> leaf.intValue();
             case LONG -> leaf.longValue();
@@ -164,16 +169,27 @@ public final class ScenarioCodec {
 
     /** A copy with one field changed; the value is range-checked and the result validated. */
     public Scenario with(Scenario scenario, ScenarioField field, Object value) {
-        field.check(value);
+        return with(scenario, Map.of(field, value));
+    }
+
+    /**
+     * A copy with several fields changed at once (a sweep cell); each value is range-checked and
+     * the result validated once, so two fields that must move together (the first and the
+     * longest reconnect delay) can, and a cell costs one round trip through the tree, not one per field.
+     */
+    public Scenario with(Scenario scenario, Map<ScenarioField, Object> values) {
+        values.forEach(ScenarioField::check);
         ObjectNode tree = mapper.valueToTree(scenario);
-        ObjectNode group = (ObjectNode) tree.get(field.group());
-        switch (field.type()) {
-            case INT -> group.put(field.key(), ((Number) value).intValue());
-            case LONG -> group.put(field.key(), ((Number) value).longValue());
-            case DOUBLE -> group.put(field.key(), ((Number) value).doubleValue());
-            case BOOLEAN -> group.put(field.key(), (Boolean) value);
-            case ENUM -> group.put(field.key(), ((Enum<?>) value).name());
-        }
+        values.forEach((field, value) -> {
+            ObjectNode group = (ObjectNode) tree.get(field.group());
+            switch (field.type()) {
+                case INT -> group.put(field.key(), ((Number) value).intValue());
+                case LONG -> group.put(field.key(), ((Number) value).longValue());
+                case DOUBLE -> group.put(field.key(), ((Number) value).doubleValue());
+                case BOOLEAN -> group.put(field.key(), (Boolean) value);
+                case ENUM -> group.put(field.key(), ((Enum<?>) value).name());
+            }
+        });
         Scenario changed = fromTree(tree);
         List<String> problems = problemsOf(changed);
         if (!problems.isEmpty()) {
@@ -211,8 +227,9 @@ public final class ScenarioCodec {
 
     private List<String> rangeProblems(Scenario scenario) {
         List<String> problems = new ArrayList<>();
+        JsonNode tree = mapper.valueToTree(scenario);
         for (ScenarioField field : ScenarioField.values()) {
-            field.problemWith(get(scenario, field)).ifPresent(problems::add);
+            field.problemWith(value(tree, field)).ifPresent(problems::add);
         }
         if (scenario.name().length() > MAX_NAME_CHARS) {
             problems.add("name is " + scenario.name().length() + " characters long; at most "

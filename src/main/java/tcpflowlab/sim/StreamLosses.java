@@ -3,8 +3,8 @@ package tcpflowlab.sim;
 import tcpflowlab.sim.tcp.TcpEndpoint;
 import tcpflowlab.sim.tcp.TcpState;
 
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +24,11 @@ final class StreamLosses {
         TcpEndpoint client;
     }
 
-    private final Map<Integer, Pair> open = new HashMap<>();
+    /**
+     * Linked, so the two walks per sampling period cost the one or two connections open, not a
+     * scan of the table's empty buckets (the sums do not depend on the order).
+     */
+    private final Map<Integer, Pair> open = new LinkedHashMap<>();
     private long lostBytes;
 
     void accepted(TcpEndpoint server) {

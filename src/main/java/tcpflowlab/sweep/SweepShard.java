@@ -41,11 +41,6 @@ public record SweepShard(int index, int count) {
         return runner.shard(index, count);
     }
 
-    /** Whether cell {@code cell} belongs to this shard. */
-    public boolean owns(int cell) {
-        return cell % count == index - 1;
-    }
-
     /** "2/8", as {@link #parse} takes it. */
     public String text() {
         return index + "/" + count;

@@ -3,10 +3,13 @@ package tcpflowlab.sweep;
 import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.scenario.ScenarioField;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -86,11 +89,11 @@ public record SweepSpec(Scenario base, List<SweepAxis> axes) {
     /** The scenario cell {@code index} runs: the base with the cell's values set. */
     public Scenario scenarioOf(int index, ScenarioCodec codec) {
         List<Object> values = valuesOf(index);
-        Scenario s = base;
+        Map<ScenarioField, Object> cell = new LinkedHashMap<>();
         for (int a = 0; a < axes.size(); a++) {
-            s = codec.with(s, axes.get(a).field(), values.get(a));
+            cell.put(axes.get(a).field(), values.get(a));
         }
-        return s;
+        return codec.with(base, cell);
     }
 
     /**

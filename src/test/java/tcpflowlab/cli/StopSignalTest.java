@@ -33,7 +33,7 @@ class StopSignalTest {
     private static final List<String> CSVS = List.of("samples.csv", "events.csv", "segments.csv");
 
     /** A child `tcpflowlab` with its own temporary folder, its output in files. */
-    private record Child(Process process, Path stdout, Path stderr) {
+    record Child(Process process, Path stdout, Path stderr) {
         String err() throws IOException {
             return Files.readString(stderr);
         }
@@ -44,7 +44,7 @@ class StopSignalTest {
         }
     }
 
-    private static Child start(Path work, String... args) throws IOException {
+    static Child start(Path work, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + work.resolve("jtmp"), "-cp", System.getProperty("java.class.path"),
@@ -57,7 +57,7 @@ class StopSignalTest {
         return new Child(p, out, err);
     }
 
-    private static void waitFor(Child c, String what, BooleanSupplier condition) throws Exception {
+    static void waitFor(Child c, String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a hang guard, not a timing claim
         while (!condition.getAsBoolean()) {
             assertTrue(c.process().isAlive(), "the child ended before " + what + "; stderr: " + c.err());
@@ -74,7 +74,7 @@ class StopSignalTest {
         }
     }
 
-    private static void sigint(Child c) throws Exception {
+    static void sigint(Child c) throws Exception {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(c.process().pid())).inheritIO().start();
         assertEquals(0, kill.waitFor(), "kill -INT");
     }

@@ -49,7 +49,16 @@ final class ReceiveMemory {
     }
 
     private final boolean overhead;
+    /**
+     * The skbs that arrived after the last collapse. The collapsed skbs before them are not
+     * objects: they are {@code [collapsedStart, collapsedEnd)} cut into {@link #COLLAPSED_PAYLOAD}
+     * pieces from {@code collapsedStart}, which is all that is needed to free and charge them.
+     * A receiver whose window is shut collapses on nearly every arrival, and building a full
+     * queue of skbs each time was most of a run's cost.
+     */
     private final ArrayDeque<Skb> queue = new ArrayDeque<>();
+    private long collapsedStart;
+    private long collapsedEnd;
     private long allocated;
     private long collapses;
 
@@ -66,6 +75,7 @@ final class ReceiveMemory {
     /** Queues the in-order bytes {@code [start, start + length)}; coalesces into the last skb when it can. */
     void queue(long start, int length) {
         Skb tail = queue.peekLast();
+        // a collapsed piece is full (MAX_SKB_FRAGS), so nothing is coalesced into one
         if (tail != null && tail.end == start && tail.frags < MAX_SKB_FRAGS) {
             tail.end += length;
             tail.truesize += length;
@@ -80,6 +90,19 @@ final class ReceiveMemory {
 
     /** The application has read every byte before {@code readOffset}: frees the skbs read to their end. */
     void readTo(long readOffset) {
+        if (collapsedStart < collapsedEnd) {
+            long before = collapsedTruesize();
+            if (readOffset >= collapsedEnd) {
+                collapsedStart = collapsedEnd;
+            } else if (readOffset > collapsedStart) {
+                // only pieces read to their end are freed
+                collapsedStart += (readOffset - collapsedStart) / COLLAPSED_PAYLOAD * COLLAPSED_PAYLOAD;
+            }
+            allocated -= before - collapsedTruesize();
+            if (collapsedStart < collapsedEnd) {
+                return;
+            }
+        }
         Skb head;
         while ((head = queue.peekFirst()) != null && head.end <= readOffset) {
             queue.removeFirst();
@@ -93,14 +116,20 @@ final class ReceiveMemory {
      */
     void collapse(long readOffset, long end) {
         queue.clear();
-        allocated = 0;
-        for (long at = readOffset; at < end; at += COLLAPSED_PAYLOAD) {
-            long len = Math.min(COLLAPSED_PAYLOAD, end - at);
-            long truesize = overhead ? len + COLLAPSED_OVERHEAD : len;
-            queue.addLast(new Skb(at + len, truesize, MAX_SKB_FRAGS));
-            allocated += truesize;
-        }
+        collapsedStart = readOffset;
+        collapsedEnd = Math.max(readOffset, end);
+        allocated = collapsedTruesize();
         collapses++;
+    }
+
+    /** What the collapsed pieces still queued cost: their payload, plus the overhead of each piece. */
+    private long collapsedTruesize() {
+        long payload = collapsedEnd - collapsedStart;
+        if (!overhead || payload <= 0) {
+            return Math.max(0, payload);
+        }
+        long pieces = (payload + COLLAPSED_PAYLOAD - 1) / COLLAPSED_PAYLOAD;
+        return payload + pieces * COLLAPSED_OVERHEAD;
     }
 
     /** sk_rmem_alloc: bytes of memory the receive queue is charged. */
