@@ -19,6 +19,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.OutcomeMap;
+import tcpflowlab.export.AtomicOutputFile;
 import tcpflowlab.export.ChartExporter;
 import tcpflowlab.export.SweepCsv;
 import tcpflowlab.export.SweepMapFiles;
@@ -33,7 +34,6 @@ import tcpflowlab.sweep.SweepSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -420,7 +420,7 @@ final class SweepController {
 
     /** Writes the table: the bytes the CLI's sweep.csv has for the same cells. */
     void exportCsv(Path file) throws IOException {
-        Files.writeString(file, SweepCsv.text(current()), StandardCharsets.UTF_8);
+        AtomicOutputFile.write(file, SweepCsv.text(current()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void message(String text) {
