@@ -156,9 +156,10 @@ final class SweepController {
     }
 
     /**
-     * One core stays for the FX thread and the main window's run; with one core there is no
-     * choice. Measured on the 2-core machine (see the report): with both cores running cells,
-     * the main window's frames took longer than the issue allows.
+     * One core stays for the FX thread and the main window's run (with one core there is no
+     * choice); the Jobs box takes more. Measured with scripts/bench-sweep-ui.sh on a shared
+     * 2-core machine: the FX thread's CPU time per frame did not grow with a sweep on 1 or 2
+     * jobs, but every busy thread beside it cost the main window frames per second.
      */
     static int defaultJobs() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);

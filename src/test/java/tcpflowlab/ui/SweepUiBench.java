@@ -34,6 +34,7 @@ public final class SweepUiBench {
         Thread.sleep(5_000); // the window fills, the JIT warms up
         phase(m, "main window alone", 0);
         phase(m, "main window + 20x20 sweep, 1 job", 1);
+        phase(m, "main window + 20x20 sweep, 1 job, Sweep window hidden (the sweep's threads alone)", -1);
         phase(m, "main window + 20x20 sweep, 2 jobs", 2);
         busyPhase(m);
         phase(m, "main window alone, again", 0);
@@ -64,9 +65,13 @@ public final class SweepUiBench {
         busy.join();
     }
 
-    /** Measures frames for PHASE_SECONDS, with a sweep on {@code jobs} jobs running (none for 0). */
-    private static void phase(MainController m, String title, int jobs) throws Exception {
+    /**
+     * Measures frames for PHASE_SECONDS, with a sweep on {@code jobs} jobs running (none for 0;
+     * -1: one job with the Sweep window hidden, so only its threads compete with the FX thread).
+     */
+    private static void phase(MainController m, String title, int jobsOrHidden) throws Exception {
         SweepController[] sweep = new SweepController[1];
+        int jobs = Math.abs(jobsOrHidden);
         if (jobs > 0) {
             UiBench.onFx(() -> {
                 SweepController s = m.sweepWindow().controller();
@@ -84,6 +89,9 @@ public final class SweepUiBench {
                 s.durationField().setText("60");
                 s.jobsSpinner().getValueFactory().setValue(jobs);
                 s.onRun();
+                if (jobsOrHidden < 0) {
+                    m.sweepWindow().stage().hide();
+                }
                 sweep[0] = s;
             });
             Thread.sleep(2_000);
