@@ -134,26 +134,45 @@ final class ChartImageRenderer implements AutoCloseable {
 
     /** Runs on the render thread. */
     private Rendered draw(int w, int h, double s) {
-        int pw = (int) Math.ceil(w * s);
-        int ph = (int) Math.ceil(h * s);
-        if (canvas == null || canvas.getWidth() != pw || canvas.getHeight() != ph) {
-            canvas = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
-        }
         ChartRenderingInfo info = new ChartRenderingInfo();
-        Graphics2D g2 = canvas.createGraphics();
         try {
-            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g2.scale(s, s);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), null, info);
+            canvas = draw(chart, canvas, w, h, s, info);
         } catch (RuntimeException e) {
             // Only code that broke the rules above (a test poking the model directly) can change
             // the chart mid-draw; the picture is dropped and drawn again.
             return null;
+        }
+        return new Rendered(pixels(canvas), canvas.getWidth(), canvas.getHeight(), s, info);
+    }
+
+    /**
+     * Draws {@code chart} at {@code w} x {@code h} layout pixels, {@code s} screen pixels each,
+     * into {@code canvas} (or a new image when it is missing or of another size), noting in
+     * {@code info} where the parts went.
+     *
+     * @return the image drawn into
+     */
+    static BufferedImage draw(JFreeChart chart, BufferedImage canvas, int w, int h, double s, ChartRenderingInfo info) {
+        int pw = (int) Math.ceil(w * s);
+        int ph = (int) Math.ceil(h * s);
+        BufferedImage image = canvas;
+        if (image == null || image.getWidth() != pw || image.getHeight() != ph) {
+            image = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+        }
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g2.scale(s, s);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), null, info);
         } finally {
             g2.dispose();
         }
-        int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
-        return new Rendered(pixels, pw, ph, s, info);
+        return image;
+    }
+
+    /** The image's ARGB premultiplied pixels (not a copy). */
+    static int[] pixels(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 
     /** Whether no render is in flight: the FX thread may change the charts now. */

@@ -43,6 +43,9 @@ public final class MainController {
     private final ScenarioFiles files;
     private final HelpDialogs help = new HelpDialogs(dialogs, () -> model().presentationModeProperty().get());
     private ExportDialogs exportDialogs;
+    private SweepWindow sweep;
+    /** The scenario the last sweep cell opened, so opening the next asks nothing. */
+    private tcpflowlab.scenario.Scenario openedCell;
     private final FirstRunHint hint = new FirstRunHint(this::choosePreset);
     private List<PresetEntry> presetEntries = List.of();
     private Stage stage;
@@ -220,6 +223,7 @@ public final class MainController {
                 case "--presentation" -> model.presentationModeProperty().set(true);
                 case "--engine" -> selectEngine(args.get(++i));
                 case "--autorun" -> onRun();
+                case "--sweep" -> javafx.application.Platform.runLater(this::onSweep);
                 default -> message("unknown option " + a);
             }
         }
@@ -483,6 +487,38 @@ public final class MainController {
         return ladderTab;
     }
 
+    // ------------------------------------------------------------------ sweep
+
+    @FXML
+    void onSweep() {
+        sweepWindow().show();
+    }
+
+    /** The Sweep view's window, made on first use. */
+    SweepWindow sweepWindow() {
+        if (sweep == null) {
+            sweep = new SweepWindow(model, stage, this::openSweepCell);
+        }
+        return sweep;
+    }
+
+    /** A sweep cell's scenario, in place of the one being edited: ready to run, not started. */
+    private void openSweepCell(tcpflowlab.scenario.Scenario cell, String what) {
+        // the scenario a sweep cell opened is the sweep's own, not the user's work: no question for it
+        boolean ownEdit = !model.scenario().equals(openedCell);
+        if (ownEdit && !files.confirmDiscard("opening " + what)) {
+            return;
+        }
+        resetRun();
+        model.edit(cell);
+        openedCell = model.scenario();
+        updateButtons();
+        message("opened " + what + " from the Sweep view: press Run to watch it");
+        if (stage != null) {
+            stage.toFront();
+        }
+    }
+
     // ------------------------------------------------------------------ help and misc
 
     @FXML
@@ -511,6 +547,9 @@ public final class MainController {
     }
 
     void shutdown() {
+        if (sweep != null) {
+            sweep.shutdown();
+        }
         if (frames != null) {
             frames.stop();
         }

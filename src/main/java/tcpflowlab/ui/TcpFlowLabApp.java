@@ -13,7 +13,8 @@ import java.net.URL;
 /**
  * The desktop application. Options (after {@code --}): {@code --preset NAME} loads a preset,
  * {@code --engine model|live} picks the engine, {@code --autorun} presses Run, {@code --speed X}
- * sets the speed, {@code --presentation} starts in presentation mode.
+ * sets the speed, {@code --presentation} starts in presentation mode, {@code --sweep} opens the
+ * Sweep view.
  */
 public class TcpFlowLabApp extends Application {
     private MainController controller;

@@ -33,23 +33,7 @@ public final class UiBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        AtomicReference<MainController> main = new AtomicReference<>();
-        onFx(() -> {
-            try {
-                Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), Files.createTempDirectory("uibench").resolve("r"));
-                MainController m = (MainController) root.getProperties().get(MainController.class);
-                Stage stage = new Stage();
-                Scene scene = new Scene(root, Integer.getInteger("uibench.width", 1600), Integer.getInteger("uibench.height", 1000));
-                scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
-                stage.setScene(scene);
-                m.attach(stage);
-                stage.show();
-                main.set(m);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        MainController m = main.get();
+        MainController m = openWindow(Integer.getInteger("uibench.width", 1600), Integer.getInteger("uibench.height", 1000));
         System.out.printf(Locale.ROOT, "TCP Flow Lab UI bench: window %dx%d, java %s, %d cores, max heap %d MiB, Monocle %s, prism %s%n",
                 Integer.getInteger("uibench.width", 1600), Integer.getInteger("uibench.height", 1000),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
@@ -175,6 +159,27 @@ public final class UiBench {
         System.exit(end == RunState.FINISHED ? 0 : 1);
     }
 
+    /** The real main window on a stage of its own, started from a thread other than the FX thread. */
+    static MainController openWindow(int width, int height) throws InterruptedException {
+        AtomicReference<MainController> main = new AtomicReference<>();
+        onFx(() -> {
+            try {
+                Parent root = TcpFlowLabApp.load(null, new ScenarioCodec(), Files.createTempDirectory("uibench").resolve("r"));
+                MainController m = (MainController) root.getProperties().get(MainController.class);
+                Stage stage = new Stage();
+                Scene scene = new Scene(root, width, height);
+                scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
+                stage.setScene(scene);
+                m.attach(stage);
+                stage.show();
+                main.set(m);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return main.get();
+    }
+
     /** CPU time of the thread that draws the charts into images, nanoseconds. */
     private static long renderThreadCpu() {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -195,7 +200,7 @@ public final class UiBench {
         return r;
     }
 
-    private static void report(String title, long[] times, int n, double wallSeconds, long[] dropped) {
+    static void report(String title, long[] times, int n, double wallSeconds, long[] dropped) {
         long[] t = Arrays.copyOf(times, n);
         Arrays.sort(t);
         if (n == 0) {
@@ -229,7 +234,7 @@ public final class UiBench {
         throw new IllegalStateException("timed out");
     }
 
-    private static void onFx(Runnable r) throws InterruptedException {
+    static void onFx(Runnable r) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.runLater(() -> {
