@@ -36,6 +36,7 @@ public final class FlowChart {
     private final XYPlot spill;
     private final WindowedXYDataset receiveData;
     private final LossRow losses;
+    private final FlowLimitStrip limits;
     private final List<WindowedXYDataset> datasets;
     private final EventMarkers markers;
     private ChartStyle style = ChartStyle.NORMAL;
@@ -75,6 +76,9 @@ public final class FlowChart {
         combined.add(window, 2);
         combined.add(throughput, 2);
         combined.add(spill, 1);
+        // What held the sender back, under the rows it explains, on their time axis.
+        limits = new FlowLimitStrip(history.flowLimits());
+        combined.add(limits.plot(), 1);
         combined.setOrientation(PlotOrientation.VERTICAL);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -153,10 +157,13 @@ public final class FlowChart {
         timeAxis.setTickLabelFont(s.font());
         // On a projector every row must stay readable, so the rows share the height evenly.
         boolean even = s.fontSize() > ChartStyle.NORMAL.fontSize();
-        queues.setWeight(even ? 1 : 3);
-        window.setWeight(even ? 1 : 2);
-        throughput.setWeight(even ? 1 : 2);
-        spill.setWeight(1);
+        // Weights in thirds, so the flow-limit strip can be a third of the smallest row.
+        queues.setWeight(even ? 3 : 9);
+        window.setWeight(even ? 3 : 6);
+        throughput.setWeight(even ? 3 : 6);
+        spill.setWeight(3);
+        limits.plot().setWeight(1);
+        limits.applyStyle(s);
         losses.applyStyle(s);
         updateLegend();
         if (chart.getTitle() != null) {
@@ -188,6 +195,7 @@ public final class FlowChart {
                 }
             }
         }
+        limits.legendItems().forEach(items::add);
         combined.setFixedLegendItems(items);
         if (chart != null && chart.getLegend() != null) {
             chart.getLegend().setItemFont(style.font());
@@ -204,7 +212,9 @@ public final class FlowChart {
         }
         spillShown = shown;
         if (shown) {
+            combined.remove(limits.plot());
             combined.add(spill, spill.getWeight());
+            combined.add(limits.plot(), limits.plot().getWeight());
         } else {
             combined.remove(spill);
         }
@@ -226,7 +236,12 @@ public final class FlowChart {
 
     /** The rows on screen, top to bottom. */
     public List<XYPlot> visibleRows() {
-        return spillShown ? subplots() : List.of(queues, window, throughput);
+        return spillShown ? List.of(queues, window, throughput, spill) : List.of(queues, window, throughput);
+    }
+
+    /** The flow-limit strip under the rows. */
+    public FlowLimitStrip limits() {
+        return limits;
     }
 
     /** The loss chart: its series, markers and note. */
@@ -247,6 +262,7 @@ public final class FlowChart {
         for (WindowedXYDataset d : datasets) {
             d.show(from, to, pixelColumns);
         }
+        limits.show(from, to, pixelColumns);
         timeAxis.setRange(from, to);
     }
 
@@ -260,6 +276,7 @@ public final class FlowChart {
         for (WindowedXYDataset d : datasets) {
             d.publish();
         }
+        limits.publish();
         chart.setNotify(true);
     }
 
@@ -305,7 +322,7 @@ public final class FlowChart {
         return datasets;
     }
 
-    /** The subplots, top to bottom. */
+    /** The chart rows, top to bottom (the flow-limit strip under them is {@link #limits()}). */
     public List<XYPlot> subplots() {
         return List.of(queues, window, throughput, spill);
     }
