@@ -57,8 +57,17 @@ public final class FlowChart {
         datasets = List.of(sendData, receiveData, windowData, rateData, spillData, lossData);
 
         timeAxis = new TimeAxis();
-        combined = new CombinedDomainXYPlot(timeAxis);
-        combined.setGap(8);
+        combined = new CombinedDomainXYPlot(timeAxis) {
+            @Override
+            public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
+                             org.jfree.chart.plot.PlotState parentState, org.jfree.chart.plot.PlotRenderingInfo info) {
+                int rows = visibleRows().stream().mapToInt(XYPlot::getWeight).sum();
+                // thin on a short chart, so the rows above keep their height
+                limits.fitTo(area.getHeight(), rows, Math.max(11, Math.min(style.fontSize() * 1.2, area.getHeight() * 0.025)));
+                super.draw(g2, area, anchor, parentState, info);
+            }
+        };
+        combined.setGap(5); // 8 before the flow-limit strip came: the rows keep their height on a projector
         queues = subplot(sendData, new NumberAxis("send (B)"));
         // The client's receive queue (a few KiB) on its own axis on the right: on the send
         // queue's 128 KiB scale it would be a flat line at the bottom.
@@ -157,12 +166,11 @@ public final class FlowChart {
         timeAxis.setTickLabelFont(s.font());
         // On a projector every row must stay readable, so the rows share the height evenly.
         boolean even = s.fontSize() > ChartStyle.NORMAL.fontSize();
-        // Weights in thirds, so the flow-limit strip can be a third of the smallest row.
-        queues.setWeight(even ? 3 : 9);
-        window.setWeight(even ? 3 : 6);
-        throughput.setWeight(even ? 3 : 6);
-        spill.setWeight(3);
-        limits.plot().setWeight(1);
+        // Weights in tenths, so the flow-limit strip's weight (FlowLimitStrip.fitTo) can be fine.
+        queues.setWeight(even ? 10 : 30);
+        window.setWeight(even ? 10 : 20);
+        throughput.setWeight(even ? 10 : 20);
+        spill.setWeight(10);
         limits.applyStyle(s);
         losses.applyStyle(s);
         updateLegend();
@@ -195,7 +203,6 @@ public final class FlowChart {
                 }
             }
         }
-        limits.legendItems().forEach(items::add);
         combined.setFixedLegendItems(items);
         if (chart != null && chart.getLegend() != null) {
             chart.getLegend().setItemFont(style.font());

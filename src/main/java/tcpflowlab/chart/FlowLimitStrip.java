@@ -1,19 +1,16 @@
 package tcpflowlab.chart;
 
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.xy.AbstractIntervalXYDataset;
 import tcpflowlab.telemetry.FlowLimit;
 
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +19,8 @@ import java.util.Map;
 /**
  * The row under the charts saying, for every sampling period, what held the sender back: one
  * coloured block per run of equal cause (Okabe-Ito colours, grey where the engine cannot tell),
- * on the charts' shared time axis. Where nothing in view is known it says why in words.
+ * each named inside where its name fits, on the charts' shared time axis. Where nothing in view
+ * is known it says why in words.
  */
 public final class FlowLimitStrip {
     /** Okabe-Ito: the send and receive queues' own colours, the app rates' purple, and yellow. */
@@ -37,7 +35,8 @@ public final class FlowLimitStrip {
     private final FlowLimitRuns runs;
     private final Blocks blocks = new Blocks();
     private final XYPlot plot;
-    private final XYTextAnnotation note = new XYTextAnnotation("", 0, 0.5);
+    private final Labels labels = new Labels();
+    private String note = "";
     private ChartStyle style = ChartStyle.NORMAL;
 
     public FlowLimitStrip(FlowLimitRuns runs) {
@@ -51,19 +50,46 @@ public final class FlowLimitStrip {
         for (FlowLimit f : FlowLimit.values()) {
             renderer.setSeriesPaint(f.ordinal(), color(f));
         }
-        NumberAxis axis = new NumberAxis("limit");
+        // No axis title: rotated, it would not fit the band; the legend and the read-out name the causes.
+        NumberAxis axis = new NumberAxis(null);
         axis.setRange(0, 1);
         axis.setTickLabelsVisible(false);
         axis.setTickMarksVisible(false);
-        plot = new XYPlot(blocks, null, axis, renderer);
+        plot = new BandPlot(blocks, axis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinesVisible(false);
         plot.setDomainGridlinesVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setInsets(new RectangleInsets(0, 8, 0, 8)); // a thin band: the rows' 4 px margins would eat it
         plot.setDomainCrosshairPaint(Color.DARK_GRAY);
         plot.setDomainCrosshairLockedOnData(false);
-        note.setTextAnchor(TextAnchor.CENTER);
-        plot.addAnnotation(note, false);
+        plot.addAnnotation(labels, false);
+    }
+
+    /**
+     * Gives the strip about {@code bandPixels} of a chart {@code chartHeight} tall whose other
+     * rows weigh {@code rowsWeight}: a combined plot shares its height by weight only, and a
+     * fixed weight would leave the band too thin to draw in a small window (JFreeChart skips
+     * plots under 10 px) or too thick in a large one. Called just before each draw.
+     */
+    public void fitTo(double chartHeight, int rowsWeight, double bandPixels) {
+        // about three quarters of a chart's height goes to its rows (the rest: legend, time axis, gaps)
+        double rows = Math.max(bandPixels * 2, chartHeight * 0.75 - bandPixels);
+        ((BandPlot) plot).weight = Math.max(1, (int) Math.round(rowsWeight * bandPixels / rows));
+    }
+
+    /** An XY plot whose weight is set without a change event: it follows the size it is drawn at. */
+    private static final class BandPlot extends XYPlot {
+        private int weight = 1;
+
+        BandPlot(Blocks blocks, NumberAxis axis, XYBarRenderer renderer) {
+            super(blocks, null, axis, renderer);
+        }
+
+        @Override
+        public int getWeight() {
+            return weight;
+        }
     }
 
     /** The colour of a cause's blocks. */
@@ -71,9 +97,9 @@ public final class FlowLimitStrip {
         return COLORS.get(f);
     }
 
-    /** What the legend calls a cause. */
-    public static String legendLabel(FlowLimit f) {
-        return f == FlowLimit.UNKNOWN ? "limit unknown" : "limit: " + f.label();
+    /** A series' name: what held the sender back in its blocks. */
+    static String seriesName(FlowLimit f) {
+        return "limited by: " + f.label();
     }
 
     public XYPlot plot() {
@@ -84,8 +110,7 @@ public final class FlowLimitStrip {
     public void show(double from, double to, int pixelColumns) {
         blocks.set(runs.blocks(from, to, pixelColumns));
         boolean noneKnown = !blocks.all.isEmpty() && blocks.all.stream().allMatch(r -> r.cause() == FlowLimit.UNKNOWN);
-        note.setText(noneKnown ? NOT_REPORTED : "");
-        note.setX((from + to) / 2);
+        note = noneKnown ? NOT_REPORTED : "";
     }
 
     /** Blocks in view (after {@link #show}), for tests and read-outs. */
@@ -95,7 +120,7 @@ public final class FlowLimitStrip {
 
     /** The note drawn over the strip, empty when none. */
     public String note() {
-        return note.getText();
+        return note;
     }
 
     /** Tells the chart its blocks changed (once per frame). */
@@ -105,20 +130,45 @@ public final class FlowLimitStrip {
 
     public void applyStyle(ChartStyle s) {
         this.style = s;
-        plot.getRangeAxis().setLabelFont(s.font());
-        note.setFont(s.font());
     }
 
-    /** One legend item per cause, a filled box in its colour. */
-    public List<LegendItem> legendItems() {
-        List<LegendItem> items = new ArrayList<>();
-        Rectangle box = new Rectangle(-7, -5, 14, 10);
-        for (FlowLimit f : FlowLimit.values()) {
-            LegendItem item = new LegendItem(legendLabel(f), f.label(), null, null, box, color(f));
-            item.setLabelFont(style.font());
-            items.add(item);
+    /**
+     * Names each block's cause inside it where the name fits, or the note across the whole
+     * band: labels on the band itself instead of legend entries, which would take a legend line
+     * from the rows above (and on a projector the audience reads the band, not a key); the
+     * hover read-out names the cause of a block too narrow for its name.
+     */
+    private final class Labels extends AbstractXYAnnotation {
+        @Override
+        public void draw(java.awt.Graphics2D g2, XYPlot p, java.awt.geom.Rectangle2D area,
+                         org.jfree.chart.axis.ValueAxis domain, org.jfree.chart.axis.ValueAxis range, int rendererIndex,
+                         org.jfree.chart.plot.PlotRenderingInfo info) {
+            java.awt.Font font = style.font().deriveFont(Math.min(style.font().getSize2D(),
+                    (float) area.getHeight() * 0.8f));
+            g2.setFont(font);
+            java.awt.FontMetrics fm = g2.getFontMetrics();
+            float baseline = (float) (area.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0);
+            if (!note.isEmpty()) {
+                g2.setPaint(Color.BLACK);
+                g2.drawString(note, (float) (area.getCenterX() - fm.stringWidth(note) / 2.0), baseline);
+                return;
+            }
+            for (FlowLimitRuns.Run r : blocks.all) {
+                double x0 = domain.valueToJava2D(r.start(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+                double x1 = domain.valueToJava2D(r.end(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+                String text = r.cause().label();
+                int w = fm.stringWidth(text);
+                if (x1 - x0 > w + 8) {
+                    g2.setPaint(textOn(r.cause()));
+                    g2.drawString(text, (float) ((x0 + x1 - w) / 2), baseline);
+                }
+            }
         }
-        return items;
+    }
+
+    /** Black on the light colours (yellow, grey), white on the dark ones. */
+    private static Color textOn(FlowLimit f) {
+        return f == FlowLimit.LINK || f == FlowLimit.UNKNOWN ? Color.BLACK : Color.WHITE;
     }
 
     /** The blocks in view: one series per cause, each block [start, end] x [0, 1]. */
@@ -155,7 +205,7 @@ public final class FlowLimitStrip {
 
         @Override
         public Comparable<?> getSeriesKey(int series) {
-            return legendLabel(FlowLimit.values()[series]);
+            return seriesName(FlowLimit.values()[series]);
         }
 
         @Override

@@ -76,34 +76,22 @@ class FlowChartLookTest {
         for (int i = 0; i < items.getItemCount(); i++) {
             LegendItem item = items.get(i);
             labels.add(item.getLabel());
-            if (limitLabels().contains(item.getLabel())) {
-                continue; // the flow-limit strip's boxes (FlowLimitStripTest)
-            }
             assertTrue(item.isLineVisible(), item.getLabel());
             assertNotNull(item.getLine(), item.getLabel());
             SeriesStyle style = List.of(SeriesStyle.values()).stream().filter(s -> s.label().equals(item.getLabel()))
                     .findFirst().orElseThrow();
             assertEquals(style.color(), item.getLinePaint(), "swatch in the series' colour: " + item.getLabel());
         }
-        int limits = limitLabels().size();
-        assertEquals(SeriesStyle.values().length + limits, labels.size());
+        assertEquals(SeriesStyle.values().length, labels.size());
         chart.setSpillShown(false);
         items = chart.chart().getPlot().getLegendItems();
-        assertEquals(SeriesStyle.values().length - 1 + limits, items.getItemCount(), "no legend item for a hidden row");
+        assertEquals(SeriesStyle.values().length - 1, items.getItemCount(), "no legend item for a hidden row");
         var rows = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getPlot()).getSubplots();
         assertEquals(4, rows.size(), "three rows and the flow-limit strip");
         chart.setSpillShown(true);
         rows = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getPlot()).getSubplots();
         assertEquals(5, rows.size());
         assertEquals(chart.limits().plot(), rows.get(4), "the strip stays under the spill row");
-    }
-
-    private static Set<String> limitLabels() {
-        Set<String> labels = new HashSet<>();
-        for (tcpflowlab.telemetry.FlowLimit f : tcpflowlab.telemetry.FlowLimit.values()) {
-            labels.add(FlowLimitStrip.legendLabel(f));
-        }
-        return labels;
     }
 
     @Test

@@ -213,7 +213,7 @@ class PresentationModeTest {
             // the rows, then the flow-limit strip under them
             assertEquals(rowsOnScreen.size() + 1, info.getPlotInfo().getSubplotCount());
             double strip = info.getPlotInfo().getSubplotInfo(rowsOnScreen.size()).getDataArea().getHeight();
-            assertTrue(strip >= 12, "the flow-limit strip is " + strip + " px tall");
+            assertTrue(strip >= 10, "the flow-limit strip is " + strip + " px tall");
             Graphics fonts = new Graphics();
             for (int i = 0; i < rowsOnScreen.size(); i++) {
                 double h = info.getPlotInfo().getSubplotInfo(i).getDataArea().getHeight();
