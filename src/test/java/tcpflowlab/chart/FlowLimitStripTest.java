@@ -10,7 +10,6 @@ import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The strip under the charts: runs of one cause merged, cheap blocks, a legend, and words where nothing is known. */
+/** The strip under the charts: runs of one cause merged, cheap blocks, causes named, and words where nothing is known. */
 class FlowLimitStripTest {
     private static Sample at(double seconds, FlowLimit f) {
         return new Sample(Math.round(seconds * 1e9), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, f);
