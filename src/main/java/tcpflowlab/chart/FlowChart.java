@@ -36,6 +36,7 @@ public final class FlowChart {
     private final XYPlot spill;
     private final WindowedXYDataset receiveData;
     private final LossRow losses;
+    private final FlowLimitStrip limits;
     private final List<WindowedXYDataset> datasets;
     private final EventMarkers markers;
     private final ReferenceLayer reference;
@@ -57,8 +58,17 @@ public final class FlowChart {
         datasets = List.of(sendData, receiveData, windowData, rateData, spillData, lossData);
 
         timeAxis = new TimeAxis();
-        combined = new CombinedDomainXYPlot(timeAxis);
-        combined.setGap(8);
+        combined = new CombinedDomainXYPlot(timeAxis) {
+            @Override
+            public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
+                             org.jfree.chart.plot.PlotState parentState, org.jfree.chart.plot.PlotRenderingInfo info) {
+                int rows = visibleRows().stream().mapToInt(XYPlot::getWeight).sum();
+                // thin on a short chart, so the rows above keep their height
+                limits.fitTo(area.getHeight(), rows, Math.max(11, Math.min(style.fontSize() * 1.2, area.getHeight() * 0.025)));
+                super.draw(g2, area, anchor, parentState, info);
+            }
+        };
+        combined.setGap(5); // 8 before the flow-limit strip came: the rows keep their height on a projector
         queues = subplot(sendData, new NumberAxis("send (B)"));
         // The client's receive queue (a few KiB) on its own axis on the right: on the send
         // queue's 128 KiB scale it would be a flat line at the bottom.
@@ -76,6 +86,9 @@ public final class FlowChart {
         combined.add(window, 2);
         combined.add(throughput, 2);
         combined.add(spill, 1);
+        // What held the sender back, under the rows it explains, on their time axis.
+        limits = new FlowLimitStrip(history.flowLimits());
+        combined.add(limits.plot(), 1);
         combined.setOrientation(PlotOrientation.VERTICAL);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -157,10 +170,12 @@ public final class FlowChart {
         timeAxis.setTickLabelFont(s.font());
         // On a projector every row must stay readable, so the rows share the height evenly.
         boolean even = s.fontSize() > ChartStyle.NORMAL.fontSize();
-        queues.setWeight(even ? 1 : 3);
-        window.setWeight(even ? 1 : 2);
-        throughput.setWeight(even ? 1 : 2);
-        spill.setWeight(1);
+        // Weights in tenths, so the flow-limit strip's weight (FlowLimitStrip.fitTo) can be fine.
+        queues.setWeight(even ? 10 : 30);
+        window.setWeight(even ? 10 : 20);
+        throughput.setWeight(even ? 10 : 20);
+        spill.setWeight(10);
+        limits.applyStyle(s);
         losses.applyStyle(s);
         reference.applyStyle(s);
         updateLegend();
@@ -212,7 +227,9 @@ public final class FlowChart {
         }
         spillShown = shown;
         if (shown) {
+            combined.remove(limits.plot());
             combined.add(spill, spill.getWeight());
+            combined.add(limits.plot(), limits.plot().getWeight());
         } else {
             combined.remove(spill);
         }
@@ -234,7 +251,12 @@ public final class FlowChart {
 
     /** The rows on screen, top to bottom. */
     public List<XYPlot> visibleRows() {
-        return spillShown ? subplots() : List.of(queues, window, throughput);
+        return spillShown ? List.of(queues, window, throughput, spill) : List.of(queues, window, throughput);
+    }
+
+    /** The flow-limit strip under the rows. */
+    public FlowLimitStrip limits() {
+        return limits;
     }
 
     /** The loss chart: its series, markers and note. */
@@ -255,6 +277,7 @@ public final class FlowChart {
         for (WindowedXYDataset d : datasets) {
             d.show(from, to, pixelColumns);
         }
+        limits.show(from, to, pixelColumns);
         timeAxis.setRange(from, to);
     }
 
@@ -268,6 +291,7 @@ public final class FlowChart {
         for (WindowedXYDataset d : datasets) {
             d.publish();
         }
+        limits.publish();
         chart.setNotify(true);
     }
 
@@ -336,7 +360,7 @@ public final class FlowChart {
         return datasets;
     }
 
-    /** The subplots, top to bottom. */
+    /** The chart rows, top to bottom (the flow-limit strip under them is {@link #limits()}). */
     public List<XYPlot> subplots() {
         return List.of(queues, window, throughput, spill);
     }

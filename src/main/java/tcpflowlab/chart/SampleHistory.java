@@ -35,6 +35,7 @@ public final class SampleHistory {
     private double firstTime = Double.NaN;
     private double lastTime = Double.NaN;
     private final double[] latest = new double[COLUMNS];
+    private final FlowLimitRuns flowLimits = new FlowLimitRuns();
 
     public SampleHistory() {
         this(1 << 17, 4096, 0.001);
@@ -62,6 +63,7 @@ public final class SampleHistory {
 
     public void add(Sample s) {
         double t = s.timeNanos() / 1e9;
+        flowLimits.add(s);
         int r = (int) (samplesSeen % RATE_SPAN);
         int oldest = (int) ((samplesSeen + 1) % RATE_SPAN);
         rateTime[r] = s.timeNanos();
@@ -153,11 +155,17 @@ public final class SampleHistory {
 
     public void clear() {
         generation++;
+        flowLimits.clear();
         recentCount = 0;
         buckets = 0;
         samplesSeen = 0;
         firstTime = Double.NaN;
         lastTime = Double.NaN;
+    }
+
+    /** What held the sender back, run by run, over the whole run (bounded). */
+    public FlowLimitRuns flowLimits() {
+        return flowLimits;
     }
 
     public boolean isEmpty() {

@@ -11,6 +11,7 @@ import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.telemetry.FlowLimitShares;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
@@ -57,6 +58,8 @@ abstract class OneSideCommand implements Callable<Integer> {
         }
         try (StopSignals signals = StopSignals.install(spec.commandLine().getErr())) {
             List<TelemetrySink> sinks = new ArrayList<>();
+            FlowLimitShares limits = new FlowLimitShares();
+            sinks.add(limits);
             CsvTelemetryWriter csv = null;
             if (out != null) {
                 csv = new CsvTelemetryWriter(out, scenario.name(), false);
@@ -76,9 +79,9 @@ abstract class OneSideCommand implements Callable<Integer> {
                 }
             }
             if (out != null) {
-                SummaryFile.write(out, summary, signals.received());
+                SummaryFile.write(out, summary, signals.received(), limits);
             }
-            spec.commandLine().getOut().print(SummaryText.format(summary, System.nanoTime() - start));
+            spec.commandLine().getOut().print(SummaryText.format(summary, System.nanoTime() - start, limits));
             signals.received().ifPresent(k -> spec.commandLine().getOut()
                     .println("  interrupted by " + k.label() + ": the run stopped early"));
             spec.commandLine().getOut().flush();

@@ -13,6 +13,7 @@ import tcpflowlab.export.Csv;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.Side;
+import tcpflowlab.telemetry.FlowLimitShares;
 import tcpflowlab.telemetry.TelemetrySink;
 
 import java.io.IOException;
@@ -66,6 +67,8 @@ final class RunCommand implements Callable<Integer> {
         // Signals are caught before the first output file exists: from then on a stop writes them whole.
         try (StopSignals signals = StopSignals.install(stderr)) {
             List<TelemetrySink> sinks = new ArrayList<>();
+            FlowLimitShares limits = new FlowLimitShares();
+            sinks.add(limits);
             CsvTelemetryWriter csv = null;
             if (out != null) {
                 csv = new CsvTelemetryWriter(out, scenario.name());
@@ -94,9 +97,9 @@ final class RunCommand implements Callable<Integer> {
             }
             long wall = System.nanoTime() - wallStart;
             if (out != null) {
-                SummaryFile.write(out, summary, signals.received());
+                SummaryFile.write(out, summary, signals.received(), limits);
             }
-            stdout.print(SummaryText.format(summary, wall));
+            stdout.print(SummaryText.format(summary, wall, limits));
             signals.received().ifPresent(k -> stdout.println("  interrupted by " + k.label() + ": the run stopped early"));
             if (out != null) {
                 stdout.println("  output in " + out.toAbsolutePath());

@@ -1,10 +1,13 @@
 package tcpflowlab.cli;
 
 import tcpflowlab.telemetry.ErrnoCount;
+import tcpflowlab.telemetry.FlowLimit;
+import tcpflowlab.telemetry.FlowLimitShares;
 import tcpflowlab.engine.RunSummary;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The human-readable run summary the CLI prints. */
 final class SummaryText {
@@ -12,6 +15,11 @@ final class SummaryText {
     }
 
     static String format(RunSummary s, long wallNanos) {
+        return format(s, wallNanos, null);
+    }
+
+    /** {@code limits}: what held the sender back over the run, or null to leave that line out. */
+    static String format(RunSummary s, long wallNanos, FlowLimitShares limits) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Scenario %s (%s engine, seed %d): %.3f s virtual in %.3f s wall%n",
                 tcpflowlab.export.Printable.escape(s.scenario()), s.engine(), s.seed(), s.durationNanos() / 1e9, wallNanos / 1e9));
@@ -37,6 +45,24 @@ final class SummaryText {
         }
         line(b, "peak queues", String.format(Locale.ROOT, "server send %,d B, client receive %,d B",
                 s.peakServerSendQueue(), s.peakClientReceiveQueue()));
+        if (limits != null) {
+            line(b, "flow limited by", limits(limits));
+        }
+        return b.toString();
+    }
+
+    private static String limits(FlowLimitShares limits) {
+        Map<FlowLimit, Double> shares = limits.shares();
+        if (shares.isEmpty()) {
+            return "not known (the kernel does not report it)";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<FlowLimit, Double> e : shares.entrySet()) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(String.format(Locale.ROOT, "%s %.1f%%", e.getKey().label(), 100 * e.getValue()));
+        }
         return b.toString();
     }
 

@@ -118,7 +118,7 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
                     "time_s,server_send_queue_B,server_send_capacity_B,client_receive_queue_B,"
                             + "client_receive_capacity_B,advertised_window_B,bytes_in_flight_B,"
                             + "app_bytes_written,app_bytes_read,spill_depth_B,spill_depth_messages,spill_fsync_mean_us,"
-                            + "messages_dropped,messages_lost_on_reset");
+                            + "messages_dropped,messages_lost_on_reset,flow_limit");
             events = open(dir.resolve(EVENTS), filter, opened, scenarioName,
                     "time_s,connection,side,event,errno,errno_name,bytes,detail");
             segments = open(dir.resolve(SEGMENTS), filter, opened, scenarioName,
@@ -145,7 +145,7 @@ public final class CsvTelemetryWriter implements TelemetrySink, Closeable {
                 + ',' + s.bytesInFlight() + ',' + s.appBytesWritten() + ',' + s.appBytesRead() + ','
                 + s.spillDepthBytes() + ',' + s.spillDepthMessages() + ',' + (s.spillFsyncNanos() / 1000) + ','
                 + s.messagesDropped() + ',' + (s.messagesLost() == Sample.UNKNOWN ? "" : Long.toString(s.messagesLost()))
-                + '\n');
+                + ',' + s.flowLimit().csvName() + '\n');
     }
 
     @Override

@@ -3,6 +3,7 @@ package tcpflowlab.live;
 import tcpflowlab.sim.app.ConnectionSampler;
 import tcpflowlab.sim.app.KernelQueues;
 import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.FlowLimit;
 import tcpflowlab.telemetry.Side;
 
 import java.util.List;
@@ -31,10 +32,15 @@ final class KernelProbe {
     private final java.util.function.IntToLongFunction clientWindow;
     private final boolean available;
     private final ConnectionSampler sampler;
+    private final java.util.function.Supplier<FlowLimit> flowLimit;
 
-    /** {@code clientWindow}: the window the client last advertised on a connection, -1 when not known. */
+    /**
+     * {@code clientWindow}: the window the client last advertised on a connection, -1 when not
+     * known; {@code flowLimit}: what held the server's sender back lately.
+     */
     KernelProbe(LiveRun run, ProcRows rows, java.util.function.IntToLongFunction clientWindow, boolean available,
-                ConnectionSampler sampler) {
+                ConnectionSampler sampler, java.util.function.Supplier<FlowLimit> flowLimit) {
+        this.flowLimit = flowLimit;
         this.run = run;
         this.rows = rows;
         this.clientWindow = clientWindow;
@@ -95,6 +101,6 @@ final class KernelProbe {
             return; // paused while this tick read the kernel: no sample at a time that stands still
         }
         run.telemetry().sample(sampler.sample(run.timeNanos(), new KernelQueues(sendQueue,
-                server == null ? 0 : server.bufferBytes(), receiveQueue, receiveCap, window, sendQueue)));
+                server == null ? 0 : server.bufferBytes(), receiveQueue, receiveCap, window, sendQueue), flowLimit.get()));
     }
 }

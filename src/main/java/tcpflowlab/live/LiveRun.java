@@ -8,6 +8,7 @@ import tcpflowlab.live.host.LiveHost;
 import tcpflowlab.live.host.LiveWorld;
 import tcpflowlab.live.host.RunClock;
 import tcpflowlab.live.wire.ConnectionTruth;
+import tcpflowlab.live.wire.KernelFlowLimit;
 import tcpflowlab.live.wire.ConnectionTruths;
 import tcpflowlab.live.wire.TruthOptions;
 import tcpflowlab.telemetry.SegmentRecord;
@@ -170,10 +171,31 @@ public final class LiveRun implements Run {
         ConnectionSampler sampler = new ConnectionSampler(server, client, spill != null ? spill : ConnectionSampler.NO_SPILL);
         ConnectionTruth t = truth;
         if (t != null) {
-            KernelProbe probe = new KernelProbe(this, rows, t::clientWindow, rows.available(), sampler);
+            KernelProbe probe = new KernelProbe(this, rows, t::clientWindow, rows.available(), sampler,
+                    flowLimit());
             spawn("kernel-probe", probe::run);
         }
         spawn("live-clock", this::watchDuration);
+    }
+
+    /**
+     * What held the server's sender back, from its socket's own TCP_INFO times (read on a thread
+     * of its own); always UNKNOWN where the kernel does not keep them or this run has no server.
+     */
+    private java.util.function.Supplier<tcpflowlab.telemetry.FlowLimit> flowLimit() {
+        java.util.Optional<String> why = KernelFlowLimit.unavailable(System.getProperty("os.name", ""),
+                System.getProperty("os.version", ""));
+        if (!options.runsServer() || why.isPresent()) {
+            telemetry.event(Side.SERVER, EventKind.LISTEN, null, 0, 0, why.orElse(
+                    "the kernel does not report what limits the flow: this run has no server socket of its own"));
+            return () -> tcpflowlab.telemetry.FlowLimit.UNKNOWN;
+        }
+        KernelFlowLimit limit = new KernelFlowLimit(listenPort, () -> {
+            Half s = serverHalf;
+            return s == null ? null : new int[] {s.localPort(), s.remotePort()};
+        });
+        spawn("flow-limit", () -> limit.run(this::isRunning));
+        return limit::latest;
     }
 
     /**

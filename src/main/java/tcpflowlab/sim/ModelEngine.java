@@ -16,6 +16,7 @@ import tcpflowlab.sim.tcp.Host;
 import tcpflowlab.sim.tcp.SimSocket;
 import tcpflowlab.sim.tcp.TcpEndpoint;
 import tcpflowlab.telemetry.Errno;
+import tcpflowlab.telemetry.FlowLimit;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.Knobs;
 import tcpflowlab.engine.RunSummary;
@@ -54,6 +55,7 @@ public final class ModelEngine implements ModelAppContext {
     private final ServerSide server;
     private final ClientApp client;
     private final ConnectionSampler sampler;
+    private final FlowLimitMeter flowLimit = new FlowLimitMeter(this::senderLimit);
     private final long endTime;
     private final long samplePeriod;
     private StreamTap tap = StreamTap.NONE;
@@ -91,6 +93,7 @@ public final class ModelEngine implements ModelAppContext {
         this.sampler = new ConnectionSampler(server, client, ConnectionSampler.of(server), this::messagesLost);
         this.endTime = Math.round(scenario.run().durationS() * 1e9);
         this.samplePeriod = Math.max(1, Math.round(scenario.run().samplePeriodMs() * 1e6));
+        sim.watchClock(flowLimit);
     }
 
     /** Installs an observer of the application byte streams; call before {@link #start()}. */
@@ -263,7 +266,15 @@ public final class ModelEngine implements ModelAppContext {
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
         telemetry.sample(sampler.sample(sim.now(), new KernelQueues(sendQueue, sendCap, recvQueue, recvCap, window,
-                inFlight)));
+                inFlight), flowLimit.endPeriod()));
+    }
+
+    /** What holds the server's sending back at this instant (see {@link SenderLimit}). */
+    private FlowLimit senderLimit() {
+        TcpEndpoint s = serverEndpoint;
+        boolean waiting = s != null && s.state() != tcpflowlab.sim.tcp.TcpState.CLOSED && s.sendBuffer().unsent() > 0;
+        return SenderLimit.of(s != null && s.windowLimited(), server.waitingForRoom(),
+                waiting || serverHost.outgoingLink().serializing(sim.now()));
     }
 
     // ------------------------------------------------------------------ ModelAppContext

@@ -13,6 +13,25 @@ public final class Simulator implements AppClock {
     private final EventQueue queue = new EventQueue();
     private long now;
     private long eventsProcessed;
+    /** Told each time the clock moves on; null when nothing asks. */
+    private ClockWatch clockWatch;
+
+    /** Sees the clock move: the state after the last event at {@code from} held until {@code to}. */
+    public interface ClockWatch {
+        void advancing(long from, long to);
+    }
+
+    /** Installs the one watcher of the clock (null: none). */
+    public void watchClock(ClockWatch watch) {
+        this.clockWatch = watch;
+    }
+
+    private void moveTo(long t) {
+        if (t != now && clockWatch != null) {
+            clockWatch.advancing(now, t);
+        }
+        now = t;
+    }
 
     @Override
     public long now() {
@@ -62,7 +81,7 @@ public final class Simulator implements AppClock {
             throw new IllegalStateException("advanceTo(" + t + ") outside [" + now + ", "
                     + queue.peekTime() + "]");
         }
-        now = t;
+        moveTo(t);
     }
 
     /** Processes the next event; false when the queue is empty. */
@@ -70,7 +89,8 @@ public final class Simulator implements AppClock {
         if (queue.isEmpty()) {
             return false;
         }
-        now = queue.poll();
+        moveTo(queue.peekTime());
+        queue.poll();
         Object action = queue.polledAction();
         eventsProcessed++;
         if (action instanceof SimTimer timer) {
@@ -87,7 +107,7 @@ public final class Simulator implements AppClock {
             runNext();
         }
         if (t > now) {
-            now = t;
+            moveTo(t);
         }
     }
 }

@@ -3,6 +3,7 @@ package tcpflowlab.sweep;
 import tcpflowlab.chart.ZeroWindowPeriods;
 import tcpflowlab.engine.RunSummary;
 import tcpflowlab.telemetry.FlowLimit;
+import tcpflowlab.telemetry.FlowLimitShares;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.SegmentRecord;
 import tcpflowlab.telemetry.TcpEvent;
@@ -15,12 +16,11 @@ import java.util.Map;
 /**
  * Measures, in constant memory, what a sweep cell needs beyond the run's {@link RunSummary}:
  * the time at a zero window (the same periods the charts shade), the peak spill depth, and
- * how many sampling periods each {@link FlowLimit} held the sender back.
+ * the share of time each {@link FlowLimit} held the sender back (see {@link FlowLimitShares}).
  */
 public final class CellMeter implements TelemetrySink {
     private final ZeroWindowPeriods zeroWindow = new ZeroWindowPeriods(1);
-    private final long[] limits = new long[FlowLimit.values().length];
-    private long samples;
+    private final FlowLimitShares limits = new FlowLimitShares();
     private long peakSpill;
 
     @Override
@@ -35,8 +35,7 @@ public final class CellMeter implements TelemetrySink {
 
     @Override
     public void onSample(Sample s) {
-        samples++;
-        limits[s.flowLimit().ordinal()]++;
+        limits.onSample(s);
         peakSpill = Math.max(peakSpill, s.spillDepthBytes());
     }
 
@@ -57,15 +56,9 @@ public final class CellMeter implements TelemetrySink {
         m.put(SweepMetric.PROBES, (double) summary.zeroWindowProbes());
         m.put(SweepMetric.PEAK_SPILL_DEPTH, (double) peakSpill);
         for (SweepMetric metric : SweepMetric.values()) {
-            metric.flowLimit().ifPresent(limit -> m.put(metric, share(limit)));
+            metric.flowLimit().ifPresent(limit -> m.put(metric, limits.share(limit)));
         }
         return new CellResult(index, values, summary.outcome(), m);
-    }
-
-    /** The share of sampling periods {@code limit} held; NaN when the engine could not tell for any. */
-    private double share(FlowLimit limit) {
-        long known = samples - limits[FlowLimit.UNKNOWN.ordinal()];
-        return known == 0 ? Double.NaN : (double) limits[limit.ordinal()] / known;
     }
 
     private static double secondsOrNever(long nanos) {

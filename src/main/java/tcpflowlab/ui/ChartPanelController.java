@@ -206,7 +206,15 @@ public final class ChartPanelController {
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.RECEIVE_CAPACITY, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WINDOW, t)),
                 ScenarioFieldText.bytes(h.valueAt(SampleColumn.WRITE_RATE, t)),
-                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t)) + lossText(h, t);
+                ScenarioFieldText.bytes(h.valueAt(SampleColumn.READ_RATE, t)), spillText(h, t)) + lossText(h, t)
+                + limitText(h, t);
+    }
+
+    /** What held the sender back at {@code t}, as the strip under the charts colours it. */
+    private static String limitText(SampleHistory h, double t) {
+        tcpflowlab.telemetry.FlowLimit f = h.flowLimits().at(t);
+        return f == null ? "" : " | limited by: " + (f == tcpflowlab.telemetry.FlowLimit.UNKNOWN
+                ? "not known (the kernel does not report this)" : f.label());
     }
 
     /** The losses' part of the read-out; empty while nothing is lost. */

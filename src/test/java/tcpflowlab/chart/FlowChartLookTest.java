@@ -86,9 +86,12 @@ class FlowChartLookTest {
         chart.setSpillShown(false);
         items = chart.chart().getPlot().getLegendItems();
         assertEquals(SeriesStyle.values().length - 1, items.getItemCount(), "no legend item for a hidden row");
-        assertEquals(3, ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getPlot()).getSubplots().size());
+        var rows = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getPlot()).getSubplots();
+        assertEquals(4, rows.size(), "three rows and the flow-limit strip");
         chart.setSpillShown(true);
-        assertEquals(4, ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getPlot()).getSubplots().size());
+        rows = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getPlot()).getSubplots();
+        assertEquals(5, rows.size());
+        assertEquals(chart.limits().plot(), rows.get(4), "the strip stays under the spill row");
     }
 
     @Test

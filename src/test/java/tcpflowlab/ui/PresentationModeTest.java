@@ -210,7 +210,10 @@ class PresentationModeTest {
             FlowChart chart = main.charts().flowChart();
             ChartRenderingInfo info = render(main.charts());
             List<XYPlot> rowsOnScreen = chart.visibleRows();
-            assertEquals(rowsOnScreen.size(), info.getPlotInfo().getSubplotCount());
+            // the rows, then the flow-limit strip under them
+            assertEquals(rowsOnScreen.size() + 1, info.getPlotInfo().getSubplotCount());
+            double strip = info.getPlotInfo().getSubplotInfo(rowsOnScreen.size()).getDataArea().getHeight();
+            assertTrue(strip >= 10, "the flow-limit strip is " + strip + " px tall");
             Graphics fonts = new Graphics();
             for (int i = 0; i < rowsOnScreen.size(); i++) {
                 double h = info.getPlotInfo().getSubplotInfo(i).getDataArea().getHeight();

@@ -1,5 +1,6 @@
 package tcpflowlab.sim.app;
 
+import tcpflowlab.telemetry.FlowLimit;
 import tcpflowlab.telemetry.Sample;
 
 /**
@@ -65,10 +66,16 @@ public final class ConnectionSampler {
         };
     }
 
+    /** A sample whose engine cannot say what held the sender back. */
     public Sample sample(long timeNanos, KernelQueues k) {
+        return sample(timeNanos, k, FlowLimit.UNKNOWN);
+    }
+
+    /** {@code limit}: what held the sender back during the period this sample ends. */
+    public Sample sample(long timeNanos, KernelQueues k, FlowLimit limit) {
         return new Sample(timeNanos, k.sendQueue(), k.sendCapacity(), k.receiveQueue(), k.receiveCapacity(),
                 k.window(), k.inFlight(), server == null ? 0 : server.bytesWritten(),
                 client == null ? 0 : client.bytesRead(), spill.depthBytes(), spill.depthMessages(), spill.fsyncNanos(),
-                server == null ? 0 : server.messagesDropped(), messagesLost.getAsLong());
+                server == null ? 0 : server.messagesDropped(), messagesLost.getAsLong(), limit);
     }
 }

@@ -219,6 +219,11 @@ public final class ServerApp implements ServerSide {
     }
 
     @Override
+    public boolean waitingForRoom() {
+        return stalled && socket != null;
+    }
+
+    @Override
     public long bytesWritten() {
         return bytesWritten;
     }

@@ -24,5 +24,13 @@ public interface ServerSide {
         return 0;
     }
 
+    /**
+     * Whether the application waits for room in its connection's send buffer: its send() met
+     * EAGAIN (a full buffer) and it has not written since.
+     */
+    default boolean waitingForRoom() {
+        return false;
+    }
+
     List<ErrnoCount> errors();
 }

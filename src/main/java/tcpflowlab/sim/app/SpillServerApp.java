@@ -249,6 +249,11 @@ public final class SpillServerApp implements ServerSide {
     }
 
     @Override
+    public boolean waitingForRoom() {
+        return waitingWritable && socket != null;
+    }
+
+    @Override
     public long bytesWritten() {
         return bytesWritten;
     }

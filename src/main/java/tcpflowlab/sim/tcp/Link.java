@@ -62,6 +62,11 @@ public final class Link {
         destination.receive(head);
     }
 
+    /** Whether the link is still serialising a segment at {@code now} (its bandwidth sets the pace). */
+    public boolean serializing(long now) {
+        return busyUntil > now;
+    }
+
     /** Segments on the wire now. */
     public int inFlight() {
         return inFlight.size();

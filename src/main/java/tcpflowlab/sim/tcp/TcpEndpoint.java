@@ -707,6 +707,15 @@ public final class TcpEndpoint implements SimSocket {
         return rcv;
     }
 
+    /**
+     * Whether bytes wait unsent because the peer's window (zero, or smaller than what waits)
+     * does not let them go: the sender is receive-window limited.
+     */
+    public boolean windowLimited() {
+        long unsent = snd.unsent();
+        return unsent > 0 && state != TcpState.CLOSED && sendWindowEdge - snd.nxt() < unsent;
+    }
+
     /** The window this endpoint last advertised, in bytes (0 before the first segment). */
     public long lastAdvertisedWindow() {
         return Math.max(0, lastAdvertised);
