@@ -63,8 +63,10 @@ public final class FlowChart {
             public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
                              org.jfree.chart.plot.PlotState parentState, org.jfree.chart.plot.PlotRenderingInfo info) {
                 int rows = visibleRows().stream().mapToInt(XYPlot::getWeight).sum();
-                // thin on a short chart, so the rows above keep their height
-                limits.fitTo(area.getHeight(), rows, Math.max(11, Math.min(style.fontSize() * 1.2, area.getHeight() * 0.025)));
+                // thin on a short chart, so the rows above keep their height; at least 12 px asked
+                // for, so the weight estimate (rows share the height with axes) never lands under
+                // the 10 px below which JFreeChart skips a plot
+                limits.fitTo(area.getHeight(), rows, Math.max(12, Math.min(style.fontSize() * 1.2, area.getHeight() * 0.025)));
                 super.draw(g2, area, anchor, parentState, info);
             }
         };
@@ -170,11 +172,12 @@ public final class FlowChart {
         timeAxis.setTickLabelFont(s.font());
         // On a projector every row must stay readable, so the rows share the height evenly.
         boolean even = s.fontSize() > ChartStyle.NORMAL.fontSize();
-        // Weights in tenths, so the flow-limit strip's weight (FlowLimitStrip.fitTo) can be fine.
-        queues.setWeight(even ? 10 : 30);
-        window.setWeight(even ? 10 : 20);
-        throughput.setWeight(even ? 10 : 20);
-        spill.setWeight(10);
+        // Weights in hundredths, so the flow-limit strip's weight (FlowLimitStrip.fitTo) can be
+        // fine: in tenths a short chart's strip rounded down to 11 px.
+        queues.setWeight(even ? 100 : 300);
+        window.setWeight(even ? 100 : 200);
+        throughput.setWeight(even ? 100 : 200);
+        spill.setWeight(100);
         limits.applyStyle(s);
         losses.applyStyle(s);
         reference.applyStyle(s);
