@@ -11,7 +11,7 @@ PRESET="${PRESET:-seed-buggy}"
 ENGINE="${ENGINE:-model}"
 mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="target/classes:$(cat target/classpath.txt)"
-export DISPLAY_NUM=99
+export DISPLAY_NUM="${DISPLAY_NUM:-99}"
 Xvfb :$DISPLAY_NUM -screen 0 1600x1000x24 -nolisten tcp &
 XVFB=$!
 trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
