@@ -10,10 +10,9 @@ import tcpflowlab.live.LiveRun;
 import tcpflowlab.scenario.Presets;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.FirstConnect;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.SegmentRecord;
-import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.telemetry.TelemetrySink;
 
@@ -75,8 +74,7 @@ final class EngineComparison {
 
         /** When the client first connected, nanoseconds since the run's start (0 if it never did). */
         long connectNanos() {
-            return events.stream().filter(e -> e.kind() == EventKind.CONNECT && e.side() == Side.CLIENT)
-                    .mapToLong(TcpEvent::timeNanos).min().orElse(0);
+            return Math.max(0, FirstConnect.of(events));
         }
 
         /**
