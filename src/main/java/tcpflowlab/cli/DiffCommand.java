@@ -76,14 +76,14 @@ final class DiffCommand implements Callable<Integer> {
     boolean force;
 
     /** One side, ready to run: its engine and scenario. */
-    private record Side(Engines.Kind engine, Scenario scenario) {
+    record Side(Engines.Kind engine, Scenario scenario) {
         String describe() {
             return scenario.name() + " (" + engine.cliName() + ")";
         }
     }
 
     /** A finished side: what it came to and what it recorded for the chart. */
-    private record Result(RunSummary summary, DecimatedRecording recording) {
+    record Result(RunSummary summary, DecimatedRecording recording) {
         TimeOrigin origin() {
             return new TimeOrigin(recording.firstConnectNanos());
         }
@@ -110,10 +110,7 @@ final class DiffCommand implements Callable<Integer> {
             ClockAlignment clocks = new ClockAlignment(ra.origin(), rb.origin());
             List<RunDifference.Row> rows = RunDifference.of(ra.summary(), rb.summary(), "A", "B", clocks);
             writeCsv(out.resolve(CSV), rows, sideA, sideB, clocks);
-            OverlayChart chart = OverlayChart.of(List.of(ra.overlay("A", OverlayRun.Look.SOLID),
-                            rb.overlay("B (dashed)", OverlayRun.Look.FADED)),
-                    "A = " + sideA.describe() + " vs B = " + sideB.describe(), ChartStyle.NORMAL);
-            chart.addNote(clocks.note("A", "B"));
+            OverlayChart chart = chart(ra, rb, "A = " + sideA.describe() + " vs B = " + sideB.describe());
             for (String file : OUTPUTS.subList(1, OUTPUTS.size())) {
                 Path target = out.resolve(file);
                 Files.deleteIfExists(target); // a link (allowed by --force) is replaced, its target left alone
@@ -126,6 +123,14 @@ final class DiffCommand implements Callable<Integer> {
             stdout.flush();
             return signals.exitCode(0);
         }
+    }
+
+    /** Both runs with their first connections at time 0, the note under the title saying so. */
+    static OverlayChart chart(Result ra, Result rb, String title) {
+        OverlayChart chart = OverlayChart.of(List.of(ra.overlay("A", OverlayRun.Look.SOLID),
+                rb.overlay("B (dashed)", OverlayRun.Look.FADED)), title, ChartStyle.NORMAL);
+        chart.addNote(new ClockAlignment(ra.origin(), rb.origin()).note("A", "B") + " Time 0: each run's first connection.");
+        return chart;
     }
 
     private Side side(String label, String text, String engineOption, String engineName, ScenarioCodec codec) {
