@@ -44,7 +44,7 @@ public record ClockAlignment(TimeOrigin a, TimeOrigin b) {
         String clocks = Math.abs(offset) < SAME_NANOS ? "the same to the millisecond"
                 : String.format(Locale.ROOT, "%s's clock starts %.3f s earlier", offset > 0 ? bName : aName,
                 Math.abs(offset) / 1e9);
-        return String.format(Locale.ROOT, "Times from each run's first connection: %s connected %.3f s after its start, "
-                + "%s %.3f s after its (%s).", aName, a.nanos() / 1e9, bName, b.nanos() / 1e9, clocks);
+        return String.format(Locale.ROOT, "Times from each run's first connection, which came %.3f s after %s's start "
+                + "and %.3f s after %s's (%s).", a.nanos() / 1e9, aName, b.nanos() / 1e9, bName, clocks);
     }
 }

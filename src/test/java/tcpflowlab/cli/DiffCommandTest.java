@@ -147,7 +147,7 @@ class DiffCommandTest {
         assertTrue(a >= 0 && a < 0.1 && b > 0 && b < 3, "the Model connects within its first round trip, Live later: "
                 + String.join(",", connect));
         assertEquals(b - a, Double.parseDouble(connect[4]), 1e-6);
-        assertTrue(out.toString().contains("Times from each run's first connection: A connected "), out.toString());
+        assertTrue(out.toString().contains("Times from each run's first connection, which came "), out.toString());
         assertTrue(svg.contains("Time 0: each run&apos;s first connection.") || svg.contains("Time 0: each run's first connection."),
                 "the chart says so");
     }

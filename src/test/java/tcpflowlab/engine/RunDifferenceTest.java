@@ -68,7 +68,7 @@ class RunDifferenceTest {
         assertEquals("+0.400 s", row(RunDifference.of(model, live), Quantity.FIRST_ZERO_WINDOW).difference());
 
         assertEquals(400_000_000L, clocks.offsetNanos());
-        assertEquals("Times from each run's first connection: A connected 0.000 s after its start, B 0.400 s after its "
+        assertEquals("Times from each run's first connection, which came 0.000 s after A's start and 0.400 s after B's "
                 + "(B's clock starts 0.400 s earlier).", clocks.note("A", "B"));
         assertTrue(new ClockAlignment(new TimeOrigin(2_000_000L), new TimeOrigin(2_100_000L)).note("A", "B")
                 .endsWith("(the same to the millisecond)."));
