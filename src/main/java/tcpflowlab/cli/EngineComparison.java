@@ -4,6 +4,7 @@ import tcpflowlab.chart.OverlayRun;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.Outcome;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.engine.TimeOrigin;
 import tcpflowlab.export.WireAnalysis;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
@@ -66,15 +67,16 @@ final class EngineComparison {
          * second), the Model's with the connect, so times since the run's start would not compare.
          */
         long sinceConnect(long nanos) {
-            if (nanos < 0) {
-                return -1;
-            }
-            return Math.max(0, nanos - connectNanos());
+            return origin().since(nanos);
         }
 
         /** When the client first connected, nanoseconds since the run's start (0 if it never did). */
         long connectNanos() {
-            return Math.max(0, FirstConnect.of(events));
+            return origin().nanos();
+        }
+
+        private TimeOrigin origin() {
+            return new TimeOrigin(FirstConnect.of(events));
         }
 
         /**
