@@ -45,8 +45,10 @@ public final class OverlayChart {
     private final XYPlot queues;
     private final XYPlot window;
     private final int markers;
+    private final ChartStyle style;
 
     private OverlayChart(List<OverlayRun> runs, String title, ChartStyle style) {
+        this.style = style;
         DefaultXYDataset queueData = new DefaultXYDataset();
         DefaultXYDataset windowData = new DefaultXYDataset();
         XYLineAndShapeRenderer queueLines = new XYLineAndShapeRenderer(true, false);
@@ -224,6 +226,13 @@ public final class OverlayChart {
 
     public JFreeChart chart() {
         return chart;
+    }
+
+    /** A line under the title saying how to read the chart (how the runs' clocks are lined up). */
+    public void addNote(String note) {
+        TextTitle line = new TextTitle(note, style.font());
+        line.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(0, line);
     }
 
     /** Event markers drawn (lines, not the shaded zero-window periods), over all runs. */

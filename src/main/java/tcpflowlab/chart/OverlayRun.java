@@ -57,6 +57,18 @@ public record OverlayRun(String name, List<Sample> samples, List<TcpEvent> event
         return EventMarkers.isMarked(kind) || ZeroWindowPeriods.concerns(kind);
     }
 
+    /**
+     * This run with every time moved by {@code nanos} (negative: earlier), to line its first
+     * connection up with another run's; the same run when {@code nanos} is 0.
+     */
+    public OverlayRun shifted(long nanos) {
+        if (nanos == 0) {
+            return this;
+        }
+        return new OverlayRun(name, samples.stream().map(s -> s.at(s.timeNanos() + nanos)).toList(),
+                events.stream().map(e -> e.at(e.timeNanos() + nanos)).toList(), look);
+    }
+
     public OverlayRun {
         samples = List.copyOf(samples);
         events = List.copyOf(events);

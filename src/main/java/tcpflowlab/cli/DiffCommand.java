@@ -8,9 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import tcpflowlab.chart.ChartStyle;
 import tcpflowlab.chart.OverlayChart;
 import tcpflowlab.chart.OverlayRun;
+import tcpflowlab.engine.ClockAlignment;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.RunDifference;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.engine.TimeOrigin;
 import tcpflowlab.export.ChartExporter;
 import tcpflowlab.export.Csv;
 import tcpflowlab.live.LiveOptions;
@@ -34,14 +36,18 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Runs two scenarios (or one in both engines) and compares them side by side: outcome, first zero "
                 + "window, first EAGAIN, resets, goodput, messages dropped and lost, peak queues, each with B - A. "
-                + "Prints the table, writes it as " + DiffCommand.CSV + " and the overlay chart of both runs "
-                + "(A solid, B faded and dashed) as " + DiffCommand.CHART + ".png, .svg and .pdf.")
+                + "Times count from each run's first connection (the Live engine's clock starts before its connect), "
+                + "or from its start if it never connected. Prints the table, writes it as " + DiffCommand.CSV
+                + " and the overlay chart of both runs (A solid, B faded and dashed, their first connections at "
+                + "time 0) as " + DiffCommand.CHART + ".png, .svg and .pdf.")
 final class DiffCommand implements Callable<Integer> {
     static final String CSV = "diff.csv";
     static final String CHART = "diff";
     static final List<String> OUTPUTS = List.of(CSV, CHART + ".png", CHART + ".svg", CHART + ".pdf");
     static final int CHART_WIDTH = 1200;
     static final int CHART_HEIGHT = 800;
+    /** The CSV row of each run's first connection, on its own clock. */
+    static final String CONNECT_ROW = Csv.field("first connection (time 0 of the times below; empty: the run's start)");
 
     @Spec
     CommandSpec spec;
@@ -70,14 +76,22 @@ final class DiffCommand implements Callable<Integer> {
     boolean force;
 
     /** One side, ready to run: its engine and scenario. */
-    private record Side(Engines.Kind engine, Scenario scenario) {
+    record Side(Engines.Kind engine, Scenario scenario) {
         String describe() {
             return scenario.name() + " (" + engine.cliName() + ")";
         }
     }
 
     /** A finished side: what it came to and what it recorded for the chart. */
-    private record Result(RunSummary summary, DecimatedRecording recording) {
+    record Result(RunSummary summary, DecimatedRecording recording) {
+        TimeOrigin origin() {
+            return new TimeOrigin(recording.firstConnectNanos());
+        }
+
+        /** The run drawn with its first connection (or its start) at time 0. */
+        OverlayRun overlay(String name, OverlayRun.Look look) {
+            return new OverlayRun(name, recording.samples(), recording.events(), look).shifted(-origin().nanos());
+        }
     }
 
     @Override
@@ -93,24 +107,30 @@ final class DiffCommand implements Callable<Integer> {
         try (StopSignals signals = StopSignals.install(stderr)) {
             Result ra = run(sideA, codec, stderr, signals);
             Result rb = run(sideB, codec, stderr, signals);
-            List<RunDifference.Row> rows = RunDifference.of(ra.summary(), rb.summary());
-            writeCsv(out.resolve(CSV), rows, sideA, sideB);
-            OverlayChart chart = OverlayChart.of(List.of(
-                            new OverlayRun("A", ra.recording().samples(), ra.recording().events(), OverlayRun.Look.SOLID),
-                            new OverlayRun("B (dashed)", rb.recording().samples(), rb.recording().events(),
-                                    OverlayRun.Look.FADED)),
-                    "A = " + sideA.describe() + " vs B = " + sideB.describe(), ChartStyle.NORMAL);
+            ClockAlignment clocks = new ClockAlignment(ra.origin(), rb.origin());
+            List<RunDifference.Row> rows = RunDifference.of(ra.summary(), rb.summary(), "A", "B", clocks);
+            writeCsv(out.resolve(CSV), rows, sideA, sideB, clocks);
+            OverlayChart chart = chart(ra, rb, "A = " + sideA.describe() + " vs B = " + sideB.describe());
             for (String file : OUTPUTS.subList(1, OUTPUTS.size())) {
                 Path target = out.resolve(file);
                 Files.deleteIfExists(target); // a link (allowed by --force) is replaced, its target left alone
                 ChartExporter.write(chart.chart(), target, CHART_WIDTH, CHART_HEIGHT, false);
             }
             stdout.print(RunDifference.table(rows, sideA.describe(), sideB.describe()));
+            stdout.println(clocks.note("A", "B"));
             signals.received().ifPresent(k -> stdout.println("interrupted by " + k.label() + ": the runs stopped early"));
             stdout.println("output in " + out.toAbsolutePath());
             stdout.flush();
             return signals.exitCode(0);
         }
+    }
+
+    /** Both runs with their first connections at time 0, the note under the title saying so. */
+    static OverlayChart chart(Result ra, Result rb, String title) {
+        OverlayChart chart = OverlayChart.of(List.of(ra.overlay("A", OverlayRun.Look.SOLID),
+                rb.overlay("B (dashed)", OverlayRun.Look.FADED)), title, ChartStyle.NORMAL);
+        chart.addNote(new ClockAlignment(ra.origin(), rb.origin()).note("A", "B") + " Time 0: each run's first connection.");
+        return chart;
     }
 
     private Side side(String label, String text, String engineOption, String engineName, ScenarioCodec codec) {
@@ -146,11 +166,18 @@ final class DiffCommand implements Callable<Integer> {
         return new Result(summary, recording);
     }
 
-    /** quantity, unit, A, B, B - A: numbers in plain decimals, empty for never / not known. */
-    static void writeCsv(Path file, List<RunDifference.Row> rows, Side a, Side b) throws IOException {
+    /**
+     * quantity, unit, A, B, B - A: numbers in plain decimals, empty for never / not known; a row
+     * says from which instant of each run's clock its times count (empty: from its start).
+     */
+    static void writeCsv(Path file, List<RunDifference.Row> rows, Side a, Side b, ClockAlignment clocks)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("quantity,unit,A,B,B - A");
         lines.add("run,," + Csv.field(a.describe()) + "," + Csv.field(b.describe()) + ",");
+        boolean both = clocks.a().connected() && clocks.b().connected();
+        lines.add(String.join(",", CONNECT_ROW, "s", connect(clocks.a()), connect(clocks.b()),
+                both ? number(clocks.offsetNanos() / 1e9, "s") : ""));
         for (RunDifference.Row r : rows) {
             String unit = r.quantity().unit();
             boolean outcome = r.quantity() == RunDifference.Quantity.OUTCOME;
@@ -160,6 +187,10 @@ final class DiffCommand implements Callable<Integer> {
         }
         Files.deleteIfExists(file);
         Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static String connect(TimeOrigin origin) {
+        return origin.connected() ? number(origin.nanos() / 1e9, "s") : "";
     }
 
     private static String number(double v, String unit) {

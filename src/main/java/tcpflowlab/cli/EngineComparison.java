@@ -4,16 +4,16 @@ import tcpflowlab.chart.OverlayRun;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.Outcome;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.engine.TimeOrigin;
 import tcpflowlab.export.WireAnalysis;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.live.LiveRun;
 import tcpflowlab.scenario.Presets;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
-import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.FirstConnect;
 import tcpflowlab.telemetry.Sample;
 import tcpflowlab.telemetry.SegmentRecord;
-import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.telemetry.TelemetrySink;
 
@@ -67,16 +67,16 @@ final class EngineComparison {
          * second), the Model's with the connect, so times since the run's start would not compare.
          */
         long sinceConnect(long nanos) {
-            if (nanos < 0) {
-                return -1;
-            }
-            return Math.max(0, nanos - connectNanos());
+            return origin().since(nanos);
         }
 
         /** When the client first connected, nanoseconds since the run's start (0 if it never did). */
         long connectNanos() {
-            return events.stream().filter(e -> e.kind() == EventKind.CONNECT && e.side() == Side.CLIENT)
-                    .mapToLong(TcpEvent::timeNanos).min().orElse(0);
+            return origin().nanos();
+        }
+
+        private TimeOrigin origin() {
+            return new TimeOrigin(FirstConnect.of(events));
         }
 
         /**

@@ -3,13 +3,15 @@ package tcpflowlab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Two runs side by side, quantity by quantity, and how the second differs from the first: the
  * table the {@code diff} command prints and writes, and the app shows beside a pinned
- * reference. Works on summaries only, so any two engines compare. A time that never came is
- * never subtracted: the difference says which run never got there.
+ * reference. Works on summaries and each run's {@link TimeOrigin}, so any two engines compare:
+ * times (and the goodput's seconds) count from each run's first connection when a
+ * {@link ClockAlignment} is given. A time that never came is never subtracted: the difference
+ * says which run never got there.
  */
 public final class RunDifference {
     /** How a quantity is written and subtracted. */
@@ -17,22 +19,22 @@ public final class RunDifference {
 
     /** The quantities compared, in table order. */
     public enum Quantity {
-        OUTCOME("outcome", "", Kind.CLASS, s -> s.outcome().ordinal()),
-        FIRST_ZERO_WINDOW("first zero window", "s", Kind.TIME, s -> seconds(s.firstZeroWindowNanos())),
-        FIRST_EAGAIN("first EAGAIN", "s", Kind.TIME, s -> seconds(s.firstEagainNanos())),
-        RESETS("resets (RST segments)", "", Kind.COUNT, s -> known(s.resets())),
+        OUTCOME("outcome", "", Kind.CLASS, (s, o) -> s.outcome().ordinal()),
+        FIRST_ZERO_WINDOW("first zero window", "s", Kind.TIME, (s, o) -> seconds(o.since(s.firstZeroWindowNanos()))),
+        FIRST_EAGAIN("first EAGAIN", "s", Kind.TIME, (s, o) -> seconds(o.since(s.firstEagainNanos()))),
+        RESETS("resets (RST segments)", "", Kind.COUNT, (s, o) -> known(s.resets())),
         GOODPUT("goodput (client read)", "B/s", Kind.RATE, RunDifference::goodput),
-        DROPPED("messages dropped", "", Kind.COUNT, s -> known(s.messagesDropped())),
-        LOST("messages lost (never read)", "", Kind.COUNT, s -> known(s.messagesLost())),
-        PEAK_SEND_QUEUE("peak send queue", "B", Kind.BYTES, s -> known(s.peakServerSendQueue())),
-        PEAK_RECEIVE_QUEUE("peak receive queue", "B", Kind.BYTES, s -> known(s.peakClientReceiveQueue()));
+        DROPPED("messages dropped", "", Kind.COUNT, (s, o) -> known(s.messagesDropped())),
+        LOST("messages lost (never read)", "", Kind.COUNT, (s, o) -> known(s.messagesLost())),
+        PEAK_SEND_QUEUE("peak send queue", "B", Kind.BYTES, (s, o) -> known(s.peakServerSendQueue())),
+        PEAK_RECEIVE_QUEUE("peak receive queue", "B", Kind.BYTES, (s, o) -> known(s.peakClientReceiveQueue()));
 
         private final String label;
         private final String unit;
         private final Kind kind;
-        private final ToDoubleFunction<RunSummary> value;
+        private final ToDoubleBiFunction<RunSummary, TimeOrigin> value;
 
-        Quantity(String label, String unit, Kind kind, ToDoubleFunction<RunSummary> value) {
+        Quantity(String label, String unit, Kind kind, ToDoubleBiFunction<RunSummary, TimeOrigin> value) {
             this.label = label;
             this.unit = unit;
             this.kind = kind;
@@ -48,9 +50,14 @@ public final class RunDifference {
             return unit;
         }
 
-        /** The value as a number: NaN for a time that never came or a count the engine cannot know. */
+        /** The value as a number, times since the run's start: NaN for never or a count the engine cannot know. */
         public double value(RunSummary s) {
-            return value.applyAsDouble(s);
+            return value(s, TimeOrigin.RUN_START);
+        }
+
+        /** The value with times (and the goodput's seconds) counted from {@code origin}. */
+        public double value(RunSummary s, TimeOrigin origin) {
+            return value.applyAsDouble(s, origin);
         }
     }
 
@@ -65,33 +72,42 @@ public final class RunDifference {
     private RunDifference() {
     }
 
-    /** Every quantity of {@code a} and {@code b}, with b - a; a difference names the runs "A" and "B". */
+    /**
+     * Every quantity of {@code a} and {@code b}, times since each run's start, with b - a; a
+     * difference names the runs "A" and "B".
+     */
     public static List<Row> of(RunSummary a, RunSummary b) {
-        return of(a, b, "A", "B");
+        return of(a, b, "A", "B", ClockAlignment.RUN_STARTS);
     }
 
-    /** Like {@link #of(RunSummary, RunSummary)}, a difference naming the runs {@code aName} and {@code bName}. */
-    public static List<Row> of(RunSummary a, RunSummary b, String aName, String bName) {
+    /**
+     * Like {@link #of(RunSummary, RunSummary)}, times counted from the origins {@code clocks}
+     * gives, a difference naming the runs {@code aName} and {@code bName}.
+     */
+    public static List<Row> of(RunSummary a, RunSummary b, String aName, String bName, ClockAlignment clocks) {
         List<Row> rows = new ArrayList<>();
         for (Quantity q : Quantity.values()) {
-            rows.add(row(q, a, b, aName, bName));
+            rows.add(row(q, a, b, aName, bName, clocks));
         }
         return rows;
     }
 
-    /** The rows of {@code a} alone (no second run yet): the B column and the difference stay empty. */
-    public static List<Row> of(RunSummary a) {
+    /**
+     * The rows of {@code a} alone (no second run yet), times counted from {@code origin}: the B
+     * column and the difference stay empty.
+     */
+    public static List<Row> of(RunSummary a, TimeOrigin origin) {
         List<Row> rows = new ArrayList<>();
         for (Quantity q : Quantity.values()) {
-            double av = q.value(a);
+            double av = q.value(a, origin);
             rows.add(new Row(q, text(q, a, av), "", "", av, Double.NaN, Double.NaN));
         }
         return rows;
     }
 
-    private static Row row(Quantity q, RunSummary a, RunSummary b, String aName, String bName) {
-        double av = q.value(a);
-        double bv = q.value(b);
+    private static Row row(Quantity q, RunSummary a, RunSummary b, String aName, String bName, ClockAlignment clocks) {
+        double av = q.value(a, clocks.a());
+        double bv = q.value(b, clocks.b());
         if (q.kind == Kind.CLASS) {
             boolean same = a.outcome() == b.outcome();
             return new Row(q, a.outcome().name(), b.outcome().name(),
@@ -140,9 +156,10 @@ public final class RunDifference {
         return count < 0 ? Double.NaN : count;
     }
 
-    /** Bytes the client application read per second of the run; NaN for a run of no time. */
-    static double goodput(RunSummary s) {
-        return s.durationNanos() <= 0 ? Double.NaN : s.bytesRead() / (s.durationNanos() / 1e9);
+    /** Bytes the client application read per second of the run from {@code origin} on; NaN for no time. */
+    static double goodput(RunSummary s, TimeOrigin origin) {
+        long nanos = s.durationNanos() - origin.nanos();
+        return nanos <= 0 ? Double.NaN : s.bytesRead() / (nanos / 1e9);
     }
 
     /** The rows as an aligned text table: quantity | A | B | B - A, headed by the runs' names. */

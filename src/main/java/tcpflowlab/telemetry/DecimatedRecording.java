@@ -33,6 +33,7 @@ public final class DecimatedRecording implements TelemetrySink {
     private long seen;
     private Sample last;
     private long eventsLeftOut;
+    private long firstConnect = FirstConnect.NEVER;
 
     public DecimatedRecording(Predicate<EventKind> keep) {
         this(SAMPLE_BUDGET, EVENT_BUDGET, keep);
@@ -68,6 +69,10 @@ public final class DecimatedRecording implements TelemetrySink {
 
     @Override
     public synchronized void onEvent(TcpEvent e) {
+        // kept whatever the filter, so runs of different engines can be lined up when compared
+        if (FirstConnect.isClientConnect(e) && (firstConnect == FirstConnect.NEVER || e.timeNanos() < firstConnect)) {
+            firstConnect = e.timeNanos();
+        }
         if (!keep.test(e.kind())) {
             return;
         }
@@ -93,6 +98,11 @@ public final class DecimatedRecording implements TelemetrySink {
         return List.copyOf(events);
     }
 
+    /** When the run's client first connected, nanoseconds since its start, or {@link FirstConnect#NEVER}. */
+    public synchronized long firstConnectNanos() {
+        return firstConnect;
+    }
+
     /** Samples the run produced, kept or not. */
     public synchronized long samplesSeen() {
         return seen;
@@ -110,5 +120,6 @@ public final class DecimatedRecording implements TelemetrySink {
         seen = 0;
         last = null;
         eventsLeftOut = 0;
+        firstConnect = FirstConnect.NEVER;
     }
 }

@@ -35,6 +35,13 @@ public record Sample(long timeNanos, long serverSendQueue, long serverSendCapaci
         }
     }
 
+    /** This sample at another time: a run drawn shifted beside another. */
+    public Sample at(long time) {
+        return new Sample(time, serverSendQueue, serverSendCapacity, clientReceiveQueue, clientReceiveCapacity,
+                advertisedWindow, bytesInFlight, appBytesWritten, appBytesRead, spillDepthBytes, spillDepthMessages,
+                spillFsyncNanos, messagesDropped, messagesLost, flowLimit);
+    }
+
     /** A sample whose engine does not say what limited the flow. */
     public Sample(long timeNanos, long serverSendQueue, long serverSendCapacity, long clientReceiveQueue,
                   long clientReceiveCapacity, long advertisedWindow, long bytesInFlight, long appBytesWritten,

@@ -19,6 +19,11 @@ public record TcpEvent(long timeNanos, Side side, EventKind kind, Errno errno, l
         Objects.requireNonNull(detail, "detail");
     }
 
+    /** This event at another time: a run drawn shifted beside another. */
+    public TcpEvent at(long time) {
+        return new TcpEvent(time, side, kind, errno, bytes, connection, detail);
+    }
+
     public String explanation() {
         return kind.explanation();
     }

@@ -9,10 +9,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import tcpflowlab.chart.OverlayRun;
+import tcpflowlab.engine.ClockAlignment;
 import tcpflowlab.engine.Run;
 import tcpflowlab.engine.RunDifference;
 import tcpflowlab.engine.RunState;
 import tcpflowlab.engine.RunSummary;
+import tcpflowlab.engine.TimeOrigin;
 import tcpflowlab.telemetry.DecimatedRecording;
 
 import java.util.List;
@@ -22,7 +24,9 @@ import java.util.function.Function;
  * "Pin as reference": keeps a finished or stopped run (thinned to a fixed budget, see
  * {@link DecimatedRecording}) and its summary, draws it faded under the runs that follow, and
  * compares them quantity by quantity in a tab beside the event log. Survives Reset, a new
- * preset and a change of engine, so a Model run and a Live run of one scenario overlay.
+ * preset and a change of engine, so a Model run and a Live run of one scenario overlay: both
+ * compared from their first connections, the reference drawn shifted so its connection lines up
+ * with the current run's ({@link ClockAlignment}).
  */
 final class PinnedReference {
     static final String NAME = "reference";
@@ -34,6 +38,14 @@ final class PinnedReference {
     private final TableView<RunDifference.Row> table = new TableView<>();
     private final Label caption = new Label();
     private RunSummary summary;
+    /** The reference as recorded, on its own clock, and where its times count from. */
+    private OverlayRun recorded;
+    private TimeOrigin origin = TimeOrigin.RUN_START;
+    /** The current run's data, whose first connection the reference is lined up with. */
+    private FrameData data;
+    /** How far the reference is drawn shifted now, nanoseconds. */
+    private long drawnShift;
+    private String pinnedText = "";
     /** The run pinned: while it is still the current run there is nothing to compare it with. */
     private Run pinnedRun;
     private List<RunDifference.Row> shown = List.of();
@@ -104,13 +116,17 @@ final class PinnedReference {
         OverlayRun run = new OverlayRun(NAME, r.samples(), r.events(), OverlayRun.Look.FADED);
         pinnedRun = runs.run();
         summary = pinnedRun.summary();
+        recorded = run;
+        origin = new TimeOrigin(r.firstConnectNanos());
+        this.data = data;
+        drawnShift = 0;
         charts.viewer().renderer().awaitIdle();
         charts.flowChart().setReference(run);
         charts.onFrame();
-        caption.setText(String.format(java.util.Locale.ROOT,
+        pinnedText = String.format(java.util.Locale.ROOT,
                 "Reference: %s, %s engine, %.1f s; drawn faded and dashed on the charts (%,d of its %,d samples kept). "
                         + "Run again to compare; View -> Clear reference removes it.",
-                scenarioName, runs.engine(), summary.durationNanos() / 1e9, run.samples().size(), r.samplesSeen()));
+                scenarioName, runs.engine(), summary.durationNanos() / 1e9, run.samples().size(), r.samplesSeen());
         if (!tabs.getTabs().contains(tab)) {
             tabs.getTabs().add(tab);
         }
@@ -127,6 +143,8 @@ final class PinnedReference {
         }
         summary = null;
         pinnedRun = null;
+        recorded = null;
+        data = null;
         charts.viewer().renderer().awaitIdle();
         charts.flowChart().setReference(null);
         charts.onFrame();
@@ -149,8 +167,29 @@ final class PinnedReference {
         }
         Run run = runs.run();
         RunSummary current = run == null || run == pinnedRun || runs.state() == RunState.READY ? null : run.summary();
-        List<RunDifference.Row> rows = current == null ? RunDifference.of(summary)
-                : RunDifference.of(summary, current, NAME, "this run");
+        List<RunDifference.Row> rows;
+        String note;
+        long shift = 0;
+        if (current == null) {
+            rows = RunDifference.of(summary, origin);
+            note = origin.connected()
+                    ? String.format(java.util.Locale.ROOT, "Times from the reference's first connection, %.3f s after "
+                    + "its start.", origin.nanos() / 1e9)
+                    : "The reference has not connected: its times are from its start.";
+        } else {
+            ClockAlignment clocks = new ClockAlignment(origin, new TimeOrigin(data.recording().firstConnectNanos()));
+            rows = RunDifference.of(summary, current, NAME, "this run", clocks);
+            note = clocks.note("the reference", "this run") + (clocks.offsetNanos() == 0 ? ""
+                    : " The reference is drawn shifted to match.");
+            shift = clocks.offsetNanos();
+        }
+        if (shift != drawnShift) {
+            drawnShift = shift;
+            charts.viewer().renderer().awaitIdle();
+            charts.flowChart().setReference(recorded.shifted(shift));
+            charts.onFrame();
+        }
+        caption.setText(pinnedText + "\n" + note);
         if (!rows.equals(shown)) {
             shown = rows;
             table.setItems(FXCollections.observableArrayList(rows));

@@ -3,7 +3,24 @@ package tcpflowlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYDataset;
+import tcpflowlab.chart.OverlayRun;
+import tcpflowlab.engine.ClockAlignment;
+import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.RunDifference;
+import tcpflowlab.engine.RunSummary;
+import tcpflowlab.scenario.Presets;
+import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.telemetry.DecimatedRecording;
+import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.telemetry.Sample;
+import tcpflowlab.telemetry.Side;
+import tcpflowlab.telemetry.TcpEvent;
 
 import javax.imageio.ImageIO;
 import java.io.PrintWriter;
@@ -39,10 +56,14 @@ class DiffCommandTest {
         List<String> csv = Files.readAllLines(o.resolve("diff.csv"));
         assertEquals("quantity,unit,A,B,B - A", csv.get(0));
         assertEquals("run,,seed-buggy (model),backpressure (model),", csv.get(1));
-        assertEquals(2 + RunDifference.Quantity.values().length, csv.size());
-        assertEquals("outcome,,RESET,STALLED,RESET -> STALLED", csv.get(2));
+        assertEquals(3 + RunDifference.Quantity.values().length, csv.size());
+        String[] connect = csv.get(2).split(",", -1);
+        assertEquals(DiffCommand.CONNECT_ROW + ",s", connect[0] + "," + connect[1]);
+        assertEquals(connect[2], connect[3], "one engine, one scenario up to the handshake: the same connect");
+        assertEquals("0.000000000", connect[4]);
+        assertEquals("outcome,,RESET,STALLED,RESET -> STALLED", csv.get(3));
         // both runs are the story until the server's policy differs: the same first zero window and EAGAIN
-        String[] zero = csv.get(3).split(",");
+        String[] zero = csv.get(4).split(",");
         assertEquals("first zero window", zero[0]);
         assertEquals(zero[2], zero[3]);
         assertEquals("0.000000000", zero[4]);
@@ -116,5 +137,81 @@ class DiffCommandTest {
         assertTrue(Double.parseDouble(goodput[2]) > 0 && Double.parseDouble(goodput[3]) > 0, String.join(",", goodput));
         String svg = Files.readString(o.resolve("diff.svg"));
         assertTrue(svg.contains(">A window<") && svg.contains(">B (dashed) window<"));
+
+        // the Live clock starts before its connect: each run's times count from its first connection
+        List<String> csv = Files.readAllLines(o.resolve("diff.csv"));
+        String[] connect = csv.get(2).split(",", -1);
+        assertEquals(DiffCommand.CONNECT_ROW, connect[0]);
+        double a = Double.parseDouble(connect[2]);
+        double b = Double.parseDouble(connect[3]);
+        assertTrue(a >= 0 && a < 0.1 && b > 0 && b < 3, "the Model connects within its first round trip, Live later: "
+                + String.join(",", connect));
+        assertEquals(b - a, Double.parseDouble(connect[4]), 1e-6);
+        assertTrue(out.toString().contains("Times from each run's first connection, which came "), out.toString());
+        assertTrue(svg.contains("Time 0: each run&apos;s first connection.") || svg.contains("Time 0: each run's first connection."),
+                "the chart says so");
+    }
+
+    private static RunSummary summary(String engine, long firstZeroWindow) {
+        return new RunSummary("seed-buggy", engine, 1, 2_000_000_000L, firstZeroWindow, -1, -1, -1, List.of(), List.of(),
+                0, 10_000, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * A run with the story's shape whose client connects {@code connect} ns after its clock
+     * starts: the window closes 0.17 s after the connect and stays shut.
+     */
+    private static DiffCommand.Result run(String engine, long connect) {
+        DecimatedRecording r = new DecimatedRecording(OverlayRun::drawsFrom);
+        for (long t = 0; t <= 2_000_000_000L; t += 10_000_000L) {
+            long window = t < connect + 170_000_000L ? 8_192 : 0;
+            r.onSample(new Sample(t, 0, 131_072, 8_192 - window, 8_192, window, 0, 0, 0, 0));
+        }
+        r.onEvent(new TcpEvent(connect, Side.CLIENT, EventKind.CONNECT, null, 0, 1, ""));
+        r.onEvent(new TcpEvent(connect + 170_000_000L, Side.CLIENT, EventKind.ZERO_WINDOW, null, 0, 1, ""));
+        return new DiffCommand.Result(summary(engine, connect + 170_000_000L), r);
+    }
+
+    @Test
+    void aLiveLikeRunWhoseConnectIsAtFourTenthsLinesUpWithAModelRun(@TempDir Path dir) throws Exception {
+        DiffCommand.Result model = run("model", 0);
+        DiffCommand.Result live = run("live", 400_000_000L);
+
+        XYPlot queues = (XYPlot) ((CombinedDomainXYPlot) DiffCommand.chart(model, live, "t").chart().getPlot())
+                .getSubplots().get(0);
+        List<Double> zeroWindowStarts = queues.getDomainMarkers(Layer.BACKGROUND).stream()
+                .map(m -> ((IntervalMarker) m).getStartValue()).toList();
+        assertEquals(List.of(0.17, 0.17), zeroWindowStarts.stream().map(t -> Math.round(t * 1e6) / 1e6).toList(),
+                "both runs' zero windows at 0.17 s after their connections");
+        XYDataset data = queues.getDataset();
+        assertEquals("B (dashed) send queue", data.getSeriesKey(2));
+        assertEquals(-0.4, data.getXValue(2, 0), 1e-9, "the Live run's time before its connect lies before 0");
+        assertEquals(0, data.getXValue(0, 0), 1e-9);
+        String note = ((TextTitle) DiffCommand.chart(model, live, "t").chart().getSubtitle(0)).getText();
+        assertTrue(note.contains("B's clock starts 0.400 s earlier"), note);
+
+        ClockAlignment clocks = new ClockAlignment(model.origin(), live.origin());
+        Path csv = dir.resolve("diff.csv");
+        ScenarioCodec codec = new ScenarioCodec();
+        var scenario = new Presets(codec).load("seed-buggy");
+        DiffCommand.writeCsv(csv, RunDifference.of(model.summary(), live.summary(), "A", "B", clocks),
+                new DiffCommand.Side(Engines.Kind.MODEL, scenario), new DiffCommand.Side(Engines.Kind.LIVE, scenario), clocks);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(DiffCommand.CONNECT_ROW + ",s,0.000000000,0.400000000,0.400000000", lines.get(2));
+        assertEquals("first zero window,s,0.170000000,0.170000000,0.000000000", lines.get(4));
+    }
+
+    @Test
+    void aRunThatNeverConnectedIsCountedFromItsStart(@TempDir Path dir) throws Exception {
+        DiffCommand.Result model = run("model", 0);
+        DiffCommand.Result silent = new DiffCommand.Result(summary("live", -1),
+                new DecimatedRecording(OverlayRun::drawsFrom));
+        ClockAlignment clocks = new ClockAlignment(model.origin(), silent.origin());
+        Path csv = dir.resolve("diff.csv");
+        var scenario = new Presets(new ScenarioCodec()).load("seed-buggy");
+        DiffCommand.writeCsv(csv, RunDifference.of(model.summary(), silent.summary(), "A", "B", clocks),
+                new DiffCommand.Side(Engines.Kind.MODEL, scenario), new DiffCommand.Side(Engines.Kind.LIVE, scenario), clocks);
+        assertEquals(DiffCommand.CONNECT_ROW + ",s,0.000000000,,", Files.readAllLines(csv).get(2));
+        assertTrue(clocks.note("A", "B").contains("B has not connected, so its times are from its start"));
     }
 }

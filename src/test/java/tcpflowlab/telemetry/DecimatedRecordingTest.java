@@ -53,4 +53,18 @@ class DecimatedRecordingTest {
         assertEquals(3, r.events().size());
         assertEquals(7, r.eventsLeftOut());
     }
+
+    @Test
+    void theClientsFirstConnectIsKeptWhateverTheFilter() {
+        DecimatedRecording r = new DecimatedRecording(k -> false);
+        assertEquals(FirstConnect.NEVER, r.firstConnectNanos());
+        r.onEvent(new TcpEvent(100, Side.SERVER, EventKind.CONNECT, null, 0, 1, "accepted"));
+        assertEquals(FirstConnect.NEVER, r.firstConnectNanos(), "the server's accept is not the client's connect");
+        r.onEvent(new TcpEvent(400_000_000L, Side.CLIENT, EventKind.CONNECT, null, 0, 1, ""));
+        r.onEvent(new TcpEvent(2_400_000_000L, Side.CLIENT, EventKind.CONNECT, null, 0, 2, "reconnected"));
+        assertEquals(400_000_000L, r.firstConnectNanos());
+        assertTrue(r.events().isEmpty(), "the filter still decides what is kept");
+        r.clear();
+        assertEquals(FirstConnect.NEVER, r.firstConnectNanos());
+    }
 }

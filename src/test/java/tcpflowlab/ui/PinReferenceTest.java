@@ -107,6 +107,8 @@ class PinReferenceTest {
             assertEquals("reference", main.reference().table().getColumns().get(1).getText());
             assertTrue(main.reference().caption().getText().startsWith("Reference: seed-buggy, Model engine, 40.0 s"),
                     main.reference().caption().getText());
+            assertTrue(main.reference().caption().getText().contains("(the same to the millisecond)"),
+                    "two Model runs of one link connect at one instant: " + main.reference().caption().getText());
         });
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U);
@@ -135,13 +137,32 @@ class PinReferenceTest {
             main.applyOptions(List.of("--speed", "max"));
         });
         runToEnd(robot);
+        long[] model = new long[2]; // the reference's first connect and first sample, on its own clock
         robot.interact(() -> {
             main.onPinReference();
+            model[0] = main.frameData().recording().firstConnectNanos();
+            model[1] = main.charts().flowChart().reference().samples().get(0).timeNanos();
             main.engineBox().setValue(tcpflowlab.engine.Engines.Kind.LIVE); // resets the run, keeps the reference
             assertNotNull(main.charts().flowChart().reference());
         });
         runToEnd(robot); // 2 s of real sockets on loopback
         robot.interact(() -> {
+            // the Live clock starts before its connect: the reference is drawn shifted so the connects line up
+            long live = main.frameData().recording().firstConnectNanos();
+            assertTrue(model[0] >= 0 && live > model[0], "both connected, Live later on its clock: " + model[0] + ", " + live);
+            long shift = live - model[0];
+            assertEquals(model[1] + shift, main.charts().flowChart().reference().samples().get(0).timeNanos());
+            var queues = main.charts().flowChart().subplots().get(0);
+            assertEquals((model[1] + shift) / 1e9, queues.getDataset(2).getXValue(0, 0), 1e-9,
+                    "the reference's send queue starts later by the Live run's head start");
+            assertTrue(main.reference().caption().getText().contains("Times from each run's first connection")
+                    && main.reference().caption().getText().contains("this run's clock starts")
+                    && main.reference().caption().getText().contains("drawn shifted"), main.reference().caption().getText());
+            // and the table counts this run's times from its connect too
+            long zero = main.runs().run().summary().firstZeroWindowNanos();
+            if (zero >= 0) {
+                assertEquals(Math.max(0, zero - live) / 1e9, row(RunDifference.Quantity.FIRST_ZERO_WINDOW).bValue(), 1e-9);
+            }
             assertTrue(main.reference().caption().getText().startsWith("Reference: seed-buggy, Model engine"));
             assertTrue(legend().contains("reference window"), legend().toString());
             assertFalse(row(RunDifference.Quantity.GOODPUT).b().isEmpty(), "the Live run is compared");
