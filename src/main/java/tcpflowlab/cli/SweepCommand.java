@@ -123,9 +123,7 @@ final class SweepCommand implements Callable<Integer> {
                     + "; drop --vary, or use -p/-f to vary other fields");
         }
         long limit = maxCells != null ? maxCells : previous.map(SweepManifest::maxCells).orElse(SweepSpec.DEFAULT_MAX_CELLS);
-        if (limit < 1) {
-            throw new InvalidScenarioException("--max-cells " + limit + " is not allowed: at least 1");
-        }
+        SweepSpec.requireCellLimit(limit);
         Scenario base = previous.isPresent() ? codec.withOverrides(previous.get().base(), sets()) : load(codec);
         List<SweepAxis> axes = previous.map(m -> m.vary()).orElse(vary).stream().map(SweepAxis::parse).toList();
         SweepSpec sweep = new SweepSpec(base, axes).requireAtMost(limit);
