@@ -22,7 +22,6 @@ import tcpflowlab.sweep.SweepSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -129,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec sweep = new SweepSpec(base, axes).requireAtMost(limit);
         sweep.validateCells(codec);
         OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
-        Files.createDirectories(out);
+        OutputDir.requireWritable(out, SweepCsv.NAME);
 
         SweepRunner runner = new SweepRunner(sweep, codec);
         List<Integer> cells = part.map(p -> p.cells(runner)).orElseGet(runner::allCells);

@@ -89,7 +89,7 @@ final class SweepMergeCommand implements Callable<Integer> {
         }
         requireEveryCell(sweep, rows, first.manifest());
         OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
-        Files.createDirectories(out);
+        OutputDir.requireWritable(out, SweepCsv.NAME);
 
         List<CellResult> cells = rows.values().stream().map(SweepCsv.Row::cell).toList();
         SweepResult result = new SweepResult(sweep, cells);

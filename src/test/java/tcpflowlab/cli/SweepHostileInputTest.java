@@ -92,6 +92,20 @@ class SweepHostileInputTest {
     }
 
     @Test
+    void anOutputDirectoryThatTakesNoFilesFailsBeforeAnyCellRuns() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs Linux /proc");
+        List<String> args = new ArrayList<>(List.of("sweep"));
+        args.addAll(List.of(GRID));
+        args.addAll(List.of("-o", "/proc"));
+        assertEquals(1, run(args.toArray(String[]::new)));
+        assertEquals("error: cannot be created in that directory: /proc/sweep.csv", err.toString().strip());
+        assertEquals(1, run("diff", "seed-buggy", "seed-fixed", "-d", "0.5", "-o", "/proc"));
+        assertEquals("error: cannot be created in that directory: /proc/diff.csv", err.toString().strip(),
+                "no run started: a Live side would have said so");
+    }
+
+    @Test
     void theSameDirectoryTwiceIsNamed(@TempDir Path tmp) {
         shards(tmp);
         String part1 = tmp.resolve("part1").toString();
