@@ -106,6 +106,17 @@ class SweepHostileInputTest {
     }
 
     @Test
+    void benchCountsOutOfRangeAreRefusedBeforeAnyRunNotAStackTrace() {
+        for (String[] args : new String[][] {{"--runs", "0"}, {"--runs", "-1"}, {"--warmup", "-1"}, {"--sweep", "--runs", "0"}}) {
+            List<String> line = new ArrayList<>(List.of("bench"));
+            line.addAll(List.of(args));
+            assertEquals(2, run(line.toArray(String[]::new)), err.toString());
+            assertTrue(err.toString().startsWith("error: --" + args[args.length - 2].substring(2) + " "
+                    + args[args.length - 1] + " is not allowed: "), err.toString());
+        }
+    }
+
+    @Test
     void theSameDirectoryTwiceIsNamed(@TempDir Path tmp) {
         shards(tmp);
         String part1 = tmp.resolve("part1").toString();
