@@ -89,18 +89,22 @@ final class SweepMergeCommand implements Callable<Integer> {
         }
         requireEveryCell(sweep, rows, first.manifest());
         OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
-        OutputDir.requireWritable(out, SweepCsv.NAME);
-
         List<CellResult> cells = rows.values().stream().map(SweepCsv.Row::cell).toList();
         SweepResult result = new SweepResult(sweep, cells);
-        SweepCsv.write(out, sweep, List.copyOf(rows.values()));
-        json.write(out, SweepManifest.of(result, first.manifest().maxCells(), Optional.empty(), Optional.empty()));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("Merged %d directories: %d cells of %s%n", dirs.size(), cells.size(), sweep.base().name());
-        SweepOutputs.map(out, result, map, stdout);
-        stdout.println("  output in " + out.toAbsolutePath());
-        stdout.flush();
-        return 0;
+        // Ctrl+C while the files are written lets them finish: the set is whole (table, manifest, map), no temporary files
+        try (StopSignals signals = StopSignals.install(spec.commandLine().getErr())) {
+            OutputDir.requireWritable(out, SweepCsv.NAME);
+            SweepCsv.write(out, sweep, List.copyOf(rows.values()));
+            json.write(out, SweepManifest.of(result, first.manifest().maxCells(), Optional.empty(), Optional.empty()));
+            stdout.printf("Merged %d directories: %d cells of %s%n", dirs.size(), cells.size(), sweep.base().name());
+            SweepOutputs.map(out, result, map, stdout);
+            signals.received().ifPresent(k -> stdout.println("  " + k.label() + " came while the files were written; "
+                    + "they were finished first"));
+            stdout.println("  output in " + out.toAbsolutePath());
+            stdout.flush();
+            return signals.exitCode(0);
+        }
     }
 
     /**
