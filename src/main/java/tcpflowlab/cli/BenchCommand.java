@@ -31,6 +31,9 @@ final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** More runs per case than this is a typing mistake, not a benchmark. */
+    static final int MAX_RUNS = 1000;
+
     @Option(names = "--runs", defaultValue = "5", description = "measured runs per case (default ${DEFAULT-VALUE})")
     int runs;
 
@@ -47,6 +50,12 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new tcpflowlab.scenario.InvalidScenarioException("--runs " + runs + " is not allowed: 1 .. " + MAX_RUNS);
+        }
+        if (warmup < 0 || warmup > MAX_RUNS) {
+            throw new tcpflowlab.scenario.InvalidScenarioException("--warmup " + warmup + " is not allowed: 0 .. " + MAX_RUNS);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (sweep) {
             try {

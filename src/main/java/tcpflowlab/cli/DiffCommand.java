@@ -13,8 +13,9 @@ import tcpflowlab.engine.Engines;
 import tcpflowlab.engine.RunDifference;
 import tcpflowlab.engine.RunSummary;
 import tcpflowlab.engine.TimeOrigin;
-import tcpflowlab.export.ChartExporter;
+import tcpflowlab.export.AtomicOutputFile;
 import tcpflowlab.export.Csv;
+import tcpflowlab.export.SweepMapFiles;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.Scenario;
@@ -101,7 +102,7 @@ final class DiffCommand implements Callable<Integer> {
         Side sideB = side("B", b, "--engine-b", engineB, codec);
         OutputDir.refuseEmpty("-o/--out", out);
         OutputDir.checkOverwrite("-o/--out", out, OUTPUTS, force);
-        Files.createDirectories(out); // a directory that cannot be made fails now, not after the runs
+        OutputDir.requireWritable(out, CSV); // a directory that takes no files fails now, not after the runs
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (StopSignals signals = StopSignals.install(stderr)) {
@@ -112,9 +113,8 @@ final class DiffCommand implements Callable<Integer> {
             writeCsv(out.resolve(CSV), rows, sideA, sideB, clocks);
             OverlayChart chart = chart(ra, rb, "A = " + sideA.describe() + " vs B = " + sideB.describe());
             for (String file : OUTPUTS.subList(1, OUTPUTS.size())) {
-                Path target = out.resolve(file);
-                Files.deleteIfExists(target); // a link (allowed by --force) is replaced, its target left alone
-                ChartExporter.write(chart.chart(), target, CHART_WIDTH, CHART_HEIGHT, false);
+                // renamed into place whole: a link (allowed by --force) is replaced, its target left alone
+                SweepMapFiles.export(chart.chart(), out.resolve(file), CHART_WIDTH, CHART_HEIGHT);
             }
             stdout.print(RunDifference.table(rows, sideA.describe(), sideB.describe()));
             stdout.println(clocks.note("A", "B"));
@@ -185,8 +185,7 @@ final class DiffCommand implements Callable<Integer> {
                     outcome ? r.a() : number(r.aValue(), unit), outcome ? r.b() : number(r.bValue(), unit),
                     outcome ? Csv.field(r.difference()) : number(r.differenceValue(), unit)));
         }
-        Files.deleteIfExists(file);
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        AtomicOutputFile.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String connect(TimeOrigin origin) {

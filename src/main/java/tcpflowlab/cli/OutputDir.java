@@ -25,6 +25,16 @@ final class OutputDir {
     }
 
     /**
+     * Makes {@code dir} and creates and drops a temporary file beside {@code file} in it, so a
+     * directory that takes no files (read-only, /proc, a full disk) fails before the runs, not
+     * after them with their results lost.
+     */
+    static void requireWritable(Path dir, String file) throws java.io.IOException {
+        Files.createDirectories(dir);
+        tcpflowlab.export.AtomicOutputFile.create(dir.resolve(file)).discard();
+    }
+
+    /**
      * Without --force, any of {@code files} already in {@code dir} stops the run before it starts,
      * all of them named at once. With --force a file or link is replaced as a directory entry (a
      * link's target is left alone: the files are renamed into place, never written through a

@@ -22,7 +22,6 @@ import tcpflowlab.sweep.SweepSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -123,15 +122,13 @@ final class SweepCommand implements Callable<Integer> {
                     + "; drop --vary, or use -p/-f to vary other fields");
         }
         long limit = maxCells != null ? maxCells : previous.map(SweepManifest::maxCells).orElse(SweepSpec.DEFAULT_MAX_CELLS);
-        if (limit < 1) {
-            throw new InvalidScenarioException("--max-cells " + limit + " is not allowed: at least 1");
-        }
+        SweepSpec.requireCellLimit(limit);
         Scenario base = previous.isPresent() ? codec.withOverrides(previous.get().base(), sets()) : load(codec);
         List<SweepAxis> axes = previous.map(m -> m.vary()).orElse(vary).stream().map(SweepAxis::parse).toList();
         SweepSpec sweep = new SweepSpec(base, axes).requireAtMost(limit);
         sweep.validateCells(codec);
         OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
-        Files.createDirectories(out);
+        OutputDir.requireWritable(out, SweepCsv.NAME);
 
         SweepRunner runner = new SweepRunner(sweep, codec);
         List<Integer> cells = part.map(p -> p.cells(runner)).orElseGet(runner::allCells);

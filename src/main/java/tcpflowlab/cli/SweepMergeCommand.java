@@ -73,36 +73,72 @@ final class SweepMergeCommand implements Callable<Integer> {
             Path csv = dir.resolve(SweepCsv.NAME);
             Shard s = new Shard(dir, m, SweepCsv.read(sweep, readCsv(csv), csv.toString()));
             first = first == null ? s : first;
+            requireRowsOfItsShard(sweep, csv, m, s.rows());
             for (SweepCsv.Row r : s.rows()) {
                 int cell = r.cell().index();
-                if (rows.put(cell, r) != null) {
+                if (from.containsKey(cell) && from.get(cell).equals(dir)) {
+                    throw new InvalidScenarioException(dir + " is given twice; merge each shard once");
+                }
+                if (from.containsKey(cell)) {
                     throw new InvalidScenarioException("cell " + (cell + 1) + " (" + sweep.describe(cell) + ") is in both "
                             + from.get(cell) + " and " + dir + "; merge each shard once");
                 }
+                rows.put(cell, r);
                 from.put(cell, dir);
             }
         }
         requireEveryCell(sweep, rows, first.manifest());
         OutputDir.checkOverwrite(out, SweepOutputs.names(sweep), force);
-        Files.createDirectories(out);
-
         List<CellResult> cells = rows.values().stream().map(SweepCsv.Row::cell).toList();
         SweepResult result = new SweepResult(sweep, cells);
-        SweepCsv.write(out, sweep, List.copyOf(rows.values()));
-        json.write(out, SweepManifest.of(result, first.manifest().maxCells(), Optional.empty(), Optional.empty()));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("Merged %d directories: %d cells of %s%n", dirs.size(), cells.size(), sweep.base().name());
-        SweepOutputs.map(out, result, map, stdout);
-        stdout.println("  output in " + out.toAbsolutePath());
-        stdout.flush();
-        return 0;
+        // Ctrl+C while the files are written lets them finish: the set is whole (table, manifest, map), no temporary files
+        try (StopSignals signals = StopSignals.install(spec.commandLine().getErr())) {
+            OutputDir.requireWritable(out, SweepCsv.NAME);
+            SweepCsv.write(out, sweep, List.copyOf(rows.values()));
+            json.write(out, SweepManifest.of(result, first.manifest().maxCells(), Optional.empty(), Optional.empty()));
+            stdout.printf("Merged %d directories: %d cells of %s%n", dirs.size(), cells.size(), sweep.base().name());
+            SweepOutputs.map(out, result, map, stdout);
+            signals.received().ifPresent(k -> stdout.println("  " + k.label() + " came while the files were written; "
+                    + "they were finished first"));
+            stdout.println("  output in " + out.toAbsolutePath());
+            stdout.flush();
+            return signals.exitCode(0);
+        }
+    }
+
+    /**
+     * The rows must be the ones sweep.json says the directory holds: as many as it finished, each
+     * once, each of its shard. Anything else is a file edited or mixed up by hand.
+     */
+    private static void requireRowsOfItsShard(SweepSpec sweep, Path csv, SweepManifest m, List<SweepCsv.Row> rows) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (SweepCsv.Row r : rows) {
+            int cell = r.cell().index();
+            if (!seen.add(cell)) {
+                throw new InvalidScenarioException(csv + " holds cell " + (cell + 1) + " (" + sweep.describe(cell)
+                        + ") twice; the file was edited, run that shard again");
+            }
+            if (m.shard().isPresent() && cell % m.shard().get().count() != m.shard().get().index() - 1) {
+                throw new InvalidScenarioException(csv + " holds cell " + (cell + 1) + " (" + sweep.describe(cell)
+                        + "), which is not in shard " + m.shard().get().text() + " its sweep.json names; the file was edited");
+            }
+        }
+        if (m.finished() >= 0 && rows.size() != m.finished()) {
+            throw new InvalidScenarioException(csv + " holds " + rows.size() + " cells, its sweep.json says "
+                    + m.finished() + " finished; the two are not from one run, run that shard again");
+        }
     }
 
     private static String readCsv(Path csv) throws IOException {
         if (Files.size(csv) > Integer.MAX_VALUE / 2) {
             throw new InvalidScenarioException(csv + ": too large for a sweep.csv");
         }
-        return Files.readString(csv, StandardCharsets.UTF_8);
+        try {
+            return Files.readString(csv, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidScenarioException(csv + ": not text (not UTF-8), not a sweep.csv");
+        }
     }
 
     /** Shards of one sweep have the same varied fields, the same base scenario and the same shard count. */

@@ -153,8 +153,12 @@ public final class AtomicOutputFile implements Closeable {
             if (f.getFile().equals(file.toString())) {
                 return e;
             }
-            // a temporary name is not what the user knows: say the file it stands for
-            FileSystemException named = new FileSystemException(file.toString(), null, f.getReason());
+            // a temporary name is not what the user knows: say the file it stands for, and why in words
+            String reason = f.getReason() != null ? f.getReason()
+                    : f instanceof java.nio.file.NoSuchFileException ? "cannot be created in that directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists" : "cannot be written";
+            FileSystemException named = new FileSystemException(file.toString(), null, reason);
             named.initCause(e);
             return named;
         }

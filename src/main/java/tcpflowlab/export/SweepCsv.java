@@ -108,6 +108,11 @@ public final class SweepCsv {
         for (int i = 0; i < spec.cellCount(); i++) {
             cellOfValues.put(valuesKey(spec.valuesOf(i)), i);
         }
+        if (!text.endsWith("\n")) {
+            // sweep writes whole lines; a last line without its end was cut short, a number in it perhaps too
+            throw new InvalidScenarioException(source + " line " + lines.length + ": the line has no end; the file was "
+                    + "cut short (copied or written only in part), run that shard again");
+        }
         int axes = spec.axes().size();
         List<Row> cells = new ArrayList<>();
         for (int n = 1; n < lines.length - 1 || (n == lines.length - 1 && !lines[n].isEmpty()); n++) {
@@ -142,19 +147,21 @@ public final class SweepCsv {
     public record Row(CellResult cell, String line) {
     }
 
+    /** A metric as sweep writes it and nothing else: a merge copies the line, so it must be the bytes a run gives. */
     private static double number(String where, SweepMetric m, String text) {
         if (text.isEmpty()) {
             return Double.NaN;
         }
         try {
             double v = Double.parseDouble(text);
-            if (Double.isFinite(v)) {
+            if (Double.isFinite(v) && format(m, v).equals(text)) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidScenarioException(where + ": " + m.column() + " '" + text + "' is not a number");
+        throw new InvalidScenarioException(where + ": " + m.column() + " '" + text + "' is not a number as sweep writes "
+                + "it (" + (decimals(m) == 0 ? "a whole number" : decimals(m) + " decimals") + ", empty for never)");
     }
 
     private static String valuesKey(List<Object> values) {

@@ -57,24 +57,7 @@ public final class ScenarioCodec {
      */
     public Scenario read(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            if (!attributes.isRegularFile()) {
-                throw new InvalidScenarioException(file + ": not a regular file (" + ScenarioFileKind.of(file, attributes)
-                        + "); a scenario must be a regular file");
-            }
-            if (attributes.size() > MAX_FILE_BYTES) {
-                throw new InvalidScenarioException(file + ": file is " + attributes.size()
-                        + " bytes; scenario files are limited to " + MAX_FILE_BYTES + " bytes");
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-            }
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new InvalidScenarioException(file + ": file is larger than " + MAX_FILE_BYTES
-                        + " bytes; scenario files are limited to " + MAX_FILE_BYTES + " bytes");
-            }
-            return parse(bytes, file.toString());
+            return parse(readFile(file, "scenario"), file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidScenarioException(file + ": no such file");
         } catch (AccessDeniedException e) {
@@ -82,6 +65,31 @@ public final class ScenarioCodec {
         } catch (IOException e) {
             throw new InvalidScenarioException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The bytes of a JSON file read the way a scenario file is (a regular file, at most
+     * {@link #MAX_FILE_BYTES}); {@code kind} names what the file should be in the errors.
+     */
+    public static byte[] readFile(Path file, String kind) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new InvalidScenarioException(file + ": not a regular file (" + ScenarioFileKind.of(file, attributes)
+                    + "); a " + kind + " must be a regular file");
+        }
+        if (attributes.size() > MAX_FILE_BYTES) {
+            throw new InvalidScenarioException(file + ": file is " + attributes.size()
+                    + " bytes; " + kind + " files are limited to " + MAX_FILE_BYTES + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new InvalidScenarioException(file + ": file is larger than " + MAX_FILE_BYTES
+                    + " bytes; " + kind + " files are limited to " + MAX_FILE_BYTES + " bytes");
+        }
+        return bytes;
     }
 
     /** Reads at most {@link #MAX_FILE_BYTES} from a stream (a preset on the class path). */
@@ -101,18 +109,8 @@ public final class ScenarioCodec {
         if (json.length > MAX_FILE_BYTES) {
             throw new InvalidScenarioException(source + ": larger than " + MAX_FILE_BYTES + " bytes");
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidScenarioException(source + ": malformed JSON" + where + ": "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidScenarioException(source + ": cannot read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = tree(json, source);
+        if (!root.isObject()) {
             throw new InvalidScenarioException(source + ": a scenario must be a JSON object");
         }
         // Every problem at once: duplicates, unknown fields and types, then the ranges of what bound.
@@ -130,6 +128,37 @@ public final class ScenarioCodec {
             throw new InvalidScenarioException(prefixed(source, problems));
         }
         return scenario;
+    }
+
+    /**
+     * JSON parsed under the scenario files' limits (nesting, string and number lengths, nothing
+     * after the value); malformed input is reported with its line and column. Never null.
+     */
+    public JsonNode tree(byte[] json, String source) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidScenarioException(source + ": malformed JSON" + where + ": "
+                    + withoutParserNames(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InvalidScenarioException(source + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The parser's message without the parser's own settings (class and feature names mean nothing to a user). */
+    static String withoutParserNames(String message) {
+        return String.valueOf(message)
+                .replaceAll(", from `[^`]*`", "")
+                .replaceAll(": enable `[^`]*` to allow", " (not allowed in JSON)")
+                .replaceAll(" \\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "");
+    }
+
+    /** The keys given twice in {@code json}, each as a problem naming its path. */
+    public List<String> duplicateKeys(byte[] json) {
+        return DuplicateKeys.in(mapper.getFactory(), json);
     }
 
     public String write(Scenario scenario) {

@@ -53,11 +53,12 @@ public record SweepAxis(ScenarioField field, List<Object> values, SweepScale sca
             }
             values.add(field.parse(part));
         }
-        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-        if (distinct.size() != values.size()) {
+        // compared as written: -0 and 0 are two doubles but one "0" in sweep.csv, where a merge finds cells by text
+        List<String> texts = values.stream().map(SweepAxis::text).toList();
+        if (new LinkedHashSet<>(texts).size() != texts.size()) {
             throw new InvalidScenarioException("--vary " + field.path() + "=" + spec + ": a value is listed twice");
         }
-        return new SweepAxis(field, checkedCount(field, spec, distinct), SweepScale.LIST, spec);
+        return new SweepAxis(field, checkedCount(field, spec, values), SweepScale.LIST, spec);
     }
 
     private static SweepAxis range(ScenarioField field, String spec) {
@@ -75,9 +76,9 @@ public record SweepAxis(ScenarioField field, List<Object> values, SweepScale sca
         }
         double from = number(field, spec.substring(0, dots));
         double to = number(field, rest[0]);
-        int count;
+        long count;
         try {
-            count = Integer.parseInt(rest[rest.length - 1].trim());
+            count = Long.parseLong(rest[rest.length - 1].trim());
         } catch (NumberFormatException e) {
             throw new InvalidScenarioException(usage);
         }
@@ -93,13 +94,14 @@ public record SweepAxis(ScenarioField field, List<Object> values, SweepScale sca
             throw new InvalidScenarioException("--vary " + field.path() + "=" + spec
                     + ": a log range must start above 0, got " + ScenarioField.format(from));
         }
-        LinkedHashSet<Object> values = new LinkedHashSet<>();
+        java.util.LinkedHashMap<String, Object> values = new java.util.LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             double f = (double) i / (count - 1);
             double v = i == count - 1 ? to : log ? from * Math.pow(to / from, f) : from + (to - from) * f;
-            values.add(typed(field, v));
+            Object value = typed(field, v);
+            values.putIfAbsent(text(value), value); // kept once as written (-0 is 0), see parse
         }
-        return new SweepAxis(field, List.copyOf(values), log ? SweepScale.LOG : SweepScale.LINEAR, spec);
+        return new SweepAxis(field, List.copyOf(values.values()), log ? SweepScale.LOG : SweepScale.LINEAR, spec);
     }
 
     /** A range end, parsed and range-checked as the field's own value would be. */

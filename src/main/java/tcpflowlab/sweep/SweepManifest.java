@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param base        the scenario every cell starts from (presets, files, --set and -d applied)
  * @param maxCells    the cell limit the sweep was run with
  * @param shard       the shard this directory holds, empty for the whole sweep
- * @param finished    how many cells sweep.csv holds
+ * @param finished    how many cells sweep.csv holds; -1 when a sweep.json written by hand does not say
  * @param interrupted the signal that stopped the sweep early ("SIGINT"), if one did
  */
 public record SweepManifest(List<String> vary, Scenario base, long maxCells, Optional<SweepShard> shard,

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record SweepShard(int index, int count) {
     /** The most shards a sweep splits into: more than its largest cell count would leave shards empty. */
-    public static final int MAX_COUNT = 1_000_000;
+    public static final int MAX_COUNT = (int) SweepSpec.MAX_CELLS;
 
     public SweepShard {
         if (count < 1 || count > MAX_COUNT || index < 1 || index > count) {

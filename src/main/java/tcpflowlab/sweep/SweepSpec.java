@@ -20,6 +20,12 @@ import java.util.Set;
 public record SweepSpec(Scenario base, List<SweepAxis> axes) {
     /** The most cells a sweep runs unless the user raises the limit. */
     public static final long DEFAULT_MAX_CELLS = 10_000;
+    /**
+     * The most cells any sweep runs, whatever --max-cells says: every finished cell is held in
+     * memory until sweep.csv is written, and at tens of cells a second a million is days of work
+     * (split it into shards). Above it cell numbers would also outgrow an int.
+     */
+    public static final long MAX_CELLS = 1_000_000;
 
     public SweepSpec {
         axes = List.copyOf(axes);
@@ -36,12 +42,24 @@ public record SweepSpec(Scenario base, List<SweepAxis> axes) {
 
     /** Checks the cell count against {@code maxCells}, naming both, before anything runs. */
     public SweepSpec requireAtMost(long maxCells) {
-        long n = cellCountExact();
-        if (n > maxCells) {
+        requireCellLimit(maxCells);
+        java.math.BigInteger n = java.math.BigInteger.ONE;
+        for (SweepAxis a : axes) {
+            n = n.multiply(java.math.BigInteger.valueOf(a.size()));
+        }
+        if (n.compareTo(java.math.BigInteger.valueOf(maxCells)) > 0) {
             throw new InvalidScenarioException("the sweep has " + n + " cells, more than the limit of " + maxCells
-                    + " (raise it with --max-cells N if you mean it)");
+                    + (maxCells < MAX_CELLS ? " (raise it with --max-cells N, up to " + MAX_CELLS + ", if you mean it)"
+                    : " (a sweep runs at most " + MAX_CELLS + " cells; vary fewer values)"));
         }
         return this;
+    }
+
+    /** Refuses a cell limit outside 1 .. {@link #MAX_CELLS}, naming it as --max-cells. */
+    public static void requireCellLimit(long maxCells) {
+        if (maxCells < 1 || maxCells > MAX_CELLS) {
+            throw new InvalidScenarioException("--max-cells " + maxCells + " is not allowed: 1 .. " + MAX_CELLS);
+        }
     }
 
     private long cellCountExact() {

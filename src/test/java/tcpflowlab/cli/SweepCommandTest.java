@@ -214,7 +214,7 @@ class SweepCommandTest {
         assertBad(List.of("sweep", "-p", "seed-buggy", "--vary", "client.readSize=1,2,3", "--max-cells", "2", "-o", o.toString()),
                 "the sweep has 3 cells, more than the limit of 2");
         assertBad(List.of("sweep", "-p", "seed-buggy", "--vary", "client.readSize=1,2", "--max-cells", "0", "-o", o.toString()),
-                "--max-cells 0 is not allowed: at least 1");
+                "--max-cells 0 is not allowed: 1 .. 1000000");
         assertBad(List.of("sweep", "-p", "seed-buggy", "--vary", "client.readSize=1,2", "--jobs", "0", "-o", o.toString()),
                 "--jobs 0 is not allowed: 1 .. 1024");
         assertBad(List.of("sweep", "-p", "seed-buggy", "--vary", "client.readSize=1,2", "--jobs", "100000", "-o", o.toString()),

@@ -48,4 +48,30 @@ class SweepStopTest {
             c.process().destroyForcibly();
         }
     }
+
+    @Test
+    void ctrlCWhileAMergeWritesLetsTheWholeSetFinishAndExits130(@TempDir Path work) throws Exception {
+        // shards big enough that drawing the merged map takes a while
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(0, Main.execute(new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(new java.io.StringWriter()), "sweep", "-q", "-p", "seed-buggy", "-d", "0.001",
+                    "--vary", "client.readSize=1..60:60", "--vary", "client.processingDelayMs=0..50:60",
+                    "--shard", i + "/2", "-o", work.resolve("part" + i).toString()));
+        }
+        Path out = work.resolve("merged");
+        StopSignalTest.Child c = StopSignalTest.start(work, "sweep", "merge", work.resolve("part1").toString(),
+                work.resolve("part2").toString(), "-o", out.toString());
+        try {
+            StopSignalTest.waitFor(c, "the output directory", () -> Files.isDirectory(out)); // made just before writing
+            StopSignalTest.sigint(c);
+            assertEquals(130, c.awaitExit(), c.err());
+            try (Stream<Path> s = Files.list(out)) {
+                assertEquals(List.of("map.png", "map.svg", "sweep.csv", "sweep.json"),
+                        s.map(p -> p.getFileName().toString()).sorted().toList(), "the whole set, no temporary files");
+            }
+            assertEquals(3601, Files.readAllLines(out.resolve("sweep.csv")).size());
+        } finally {
+            c.process().destroyForcibly();
+        }
+    }
 }

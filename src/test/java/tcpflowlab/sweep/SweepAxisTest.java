@@ -67,7 +67,7 @@ class SweepAxisTest {
         assertTrue(error("client.processingDelayMs=0..50:log:4").contains("a log range must start above 0, got 0"));
         assertTrue(error("client.readSize=10..100:1").contains("the count 1 is not allowed: a range needs 2 .. 10000 values"));
         assertTrue(error("client.readSize=10..100:100000000").contains("the count 100000000 is not allowed"));
-        assertTrue(error("client.readSize=10..100:99999999999").contains("is not a range: write FROM..TO:COUNT"));
+        assertTrue(error("client.readSize=10..100:99999999999").contains("the count 99999999999 is not allowed"));
         assertTrue(error("client.readSize=10..100").contains("is not a range"));
         assertTrue(error("client.readSize=10..100:lin:3").contains("is not a range"));
         assertTrue(error("client.readSize=0..100:3").contains("client.readSize = 0 is not allowed: read size must be 1 .. 1048576 B"));
@@ -87,6 +87,14 @@ class SweepAxisTest {
         assertTrue(error("client.readsize=10").contains("unknown field 'client.readsize'; known fields: "));
         assertTrue(error("=10").contains("is not of the form FIELD=SPEC"));
         assertTrue(error("client.readSize").contains("is not of the form FIELD=SPEC"));
+    }
+
+    @Test
+    void valuesWrittenAlikeAreOneValue() {
+        // -0 and 0 are both "0" in sweep.csv: two cells there could not be told apart by a merge
+        assertTrue(error("client.processingDelayMs=0,-0").contains("a value is listed twice"));
+        assertEquals(List.of(0.0, 5.0).size(), SweepAxis.parse("client.processingDelayMs=-0..5:2").size());
+        assertEquals(List.of("0", "5"), SweepAxis.parse("client.processingDelayMs=-0..5:2").valueTexts());
     }
 
     @Test

@@ -72,6 +72,19 @@ class SweepSpecTest {
     }
 
     @Test
+    void aHugeLimitOrAHugeGridIsRefusedWithTheExactCountNotRunForDays() {
+        SweepSpec huge = spec("client.readSize=1..10000:10000", "client.processingDelayMs=0..2000:10000",
+                "link.delayUs=0..1000:1000");
+        InvalidScenarioException tooMany = assertThrows(InvalidScenarioException.class,
+                () -> huge.requireAtMost(SweepSpec.MAX_CELLS));
+        assertTrue(tooMany.getMessage().contains("100000000000 cells"), tooMany.getMessage());
+        for (long limit : new long[] {0, -1, SweepSpec.MAX_CELLS + 1, Long.MAX_VALUE}) {
+            InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> huge.requireAtMost(limit));
+            assertTrue(e.getMessage().contains("--max-cells " + limit + " is not allowed: 1 .. 1000000"), e.getMessage());
+        }
+    }
+
+    @Test
     void aCombinationTheScenarioRulesForbidIsReportedWithTheCellsValues() {
         SweepSpec s = spec("client.reconnectBackoffMs=10,1000", "client.reconnectBackoffMaxMs=100");
         InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> s.validateCells(codec));
