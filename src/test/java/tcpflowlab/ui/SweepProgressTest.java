@@ -19,6 +19,12 @@ class SweepProgressTest {
     }
 
     @Test
+    void aStoppedSweepsSummaryTellsNoTimeLeft() {
+        assertEquals("10 / 40 cells · 2.0 cells/s", new SweepProgress(10, 40, 5_000_000_000L).summary());
+        assertEquals("0 / 40 cells", new SweepProgress(0, 40, 5_000_000_000L).summary());
+    }
+
+    @Test
     void durationsReadAsSecondsMinutesOrHours() {
         assertEquals("45 s", SweepProgress.duration(44.6));
         assertEquals("2 min 05 s", SweepProgress.duration(125));

@@ -164,6 +164,8 @@ class SweepViewTest {
             assertEquals(r.cells().size(), s.map().shown().result().cells().size(), "and shown on the map");
             assertEquals("cancelled", s.sweepStateLabel().getText());
             assertTrue(s.sweepProgressLabel().getText().contains("kept"), s.sweepProgressLabel().getText());
+            assertFalse(s.sweepProgressLabel().getText().contains("left"), "a cancelled sweep has no time left: "
+                    + s.sweepProgressLabel().getText());
             assertFalse(s.sweepRunButton().isDisabled(), "a new sweep can run");
         });
     }
