@@ -516,4 +516,8 @@ final class SweepController {
     BorderPane sweepRoot() {
         return sweepRoot;
     }
+
+    VBox formBox() {
+        return form;
+    }
 }

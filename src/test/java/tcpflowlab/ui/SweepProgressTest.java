@@ -32,6 +32,16 @@ class SweepProgressTest {
     }
 
     @Test
+    void aCellsValuesReadShortButItsScenarioKeepsThemExact() {
+        tcpflowlab.sweep.SweepSpec spec = tcpflowlab.chart.SweepResults.spec("client.readSize=10,4096",
+                "client.processingDelayMs=0..50:20");
+        int index = 12; // read size 10, the 13th delay: 50 * 12 / 19 ms
+        assertEquals("client.readSize=10, client.processingDelayMs=31.579", SweepCellText.values(spec, index));
+        assertEquals("client.readSize=4096, client.processingDelayMs=0", SweepCellText.values(spec, 20));
+        assertEquals(50.0 * 12 / 19, spec.scenarioOf(index, new tcpflowlab.scenario.ScenarioCodec()).client().processingDelayMs(), 1e-12);
+    }
+
+    @Test
     void metricValuesCarryTheirUnitAndSayNeverOrCannotTell() {
         assertEquals("never", SweepCellText.value(SweepMetric.FIRST_RST, Double.NaN));
         assertEquals("cannot tell", SweepCellText.value(SweepMetric.LIMIT_LINK, Double.NaN));
