@@ -63,10 +63,7 @@ public final class FlowChart {
             public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
                              org.jfree.chart.plot.PlotState parentState, org.jfree.chart.plot.PlotRenderingInfo info) {
                 int rows = visibleRows().stream().mapToInt(XYPlot::getWeight).sum();
-                // thin on a short chart, so the rows above keep their height; at least 12 px asked
-                // for, so the weight estimate (rows share the height with axes) never lands under
-                // the 10 px below which JFreeChart skips a plot
-                limits.fitTo(area.getHeight(), rows, Math.max(12, Math.min(style.fontSize() * 1.2, area.getHeight() * 0.025)));
+                limits.fitTo(area.getHeight(), rows, FlowLimitStrip.bandPixels(area.getHeight(), style));
                 super.draw(g2, area, anchor, parentState, info);
             }
         };

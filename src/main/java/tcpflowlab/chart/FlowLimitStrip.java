@@ -78,6 +78,19 @@ public final class FlowLimitStrip {
         ((BandPlot) plot).weight = Math.max(1, (int) Math.round(rowsWeight * bandPixels / rows));
     }
 
+    /**
+     * How tall the band is asked to be on a chart {@code chartHeight} tall: tall enough for its
+     * labels in the chart's font, but thin on a short chart, so the rows above keep their height;
+     * in presentation mode the audience reads the band, so it may take twice the share (at
+     * 1280 x 720 the normal share left its labels half the size of the axes'). At least 12 px
+     * asked for, so the weight estimate (rows share the height with axes) never lands under the
+     * 10 px below which JFreeChart skips a plot.
+     */
+    public static double bandPixels(double chartHeight, ChartStyle style) {
+        double share = style.fontSize() > ChartStyle.NORMAL.fontSize() ? 0.05 : 0.025;
+        return Math.max(12, Math.min(style.fontSize() * 1.2, chartHeight * share));
+    }
+
     /** An XY plot whose weight is set without a change event: it follows the size it is drawn at. */
     private static final class BandPlot extends XYPlot {
         private int weight = 1;

@@ -93,7 +93,7 @@ final class SweepAxisRow {
 
     /** A range that shows something for the two story knobs, the whole allowed range for the others. */
     private void fill(ScenarioField f) {
-        range.setText(f.label() + ": " + f.allowed() + "; now " + codec.getText(base.get(), f));
+        showRange();
         boolean numeric = f.isNumeric();
         numbers.setVisible(numeric);
         numbers.setManaged(numeric);
@@ -116,6 +116,12 @@ final class SweepAxisRow {
             ticks.add(box);
         }
         checklist.getChildren().addAll(ticks);
+    }
+
+    /** The knob's allowed range and its value in the main window's scenario now (it changes there). */
+    void showRange() {
+        ScenarioField f = field.getValue();
+        range.setText(f == null ? "" : f.label() + ": " + f.allowed() + "; now " + codec.getText(base.get(), f));
     }
 
     private record Start(String from, String to, String count, boolean log) {
@@ -196,6 +202,10 @@ final class SweepAxisRow {
 
     Label problem() {
         return problem;
+    }
+
+    Label range() {
+        return range;
     }
 
     /** "client.readSize: read size (B)". */

@@ -140,7 +140,11 @@ final class SweepController {
         });
         durationField.textProperty().addListener((obs, old, v) -> check());
         plotBox.valueProperty().addListener((obs, old, v) -> redraw());
-        model.scenarioProperty().addListener((obs, old, s) -> check());
+        model.scenarioProperty().addListener((obs, old, s) -> {
+            axis1.showRange();
+            axis2.showRange();
+            check();
+        });
         model.presentationModeProperty().addListener((obs, old, on) -> restyle());
         model.presentationFontSizeProperty().addListener((obs, old, size) -> restyle());
         mapHolder.getChildren().add(map);
@@ -202,7 +206,9 @@ final class SweepController {
         durationProblem.setVisible(!duration.isEmpty());
         durationProblem.setManaged(!duration.isEmpty());
         problemLabel.setText(duration.isEmpty() ? c.problem() : "");
-        cellsLabel.setText(c.cells() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d cells", c.cells()));
+        // a count over the rows that are fine would be a wrong count while another row is not
+        boolean rowsFine = c.axisProblems().stream().allMatch(String::isEmpty);
+        cellsLabel.setText(c.cells() == 0 || !rowsFine ? "" : String.format(java.util.Locale.ROOT, "%,d cells", c.cells()));
         sweepRunButton.setDisable(c.spec().isEmpty() || running());
         return c;
     }
@@ -279,10 +285,10 @@ final class SweepController {
         String elapsed = SweepProgress.duration(job.elapsedNanos() / 1e9);
         if (r.complete()) {
             sweepStateLabel.setText("done");
-            sweepProgressLabel.setText(p.text() + " · " + elapsed + " with " + job.jobs() + (job.jobs() == 1 ? " job" : " jobs"));
+            sweepProgressLabel.setText(p.summary() + " · " + elapsed + " with " + job.jobs() + (job.jobs() == 1 ? " job" : " jobs"));
         } else {
             sweepStateLabel.setText("cancelled");
-            sweepProgressLabel.setText(p.text() + " · the finished cells are kept");
+            sweepProgressLabel.setText(p.summary() + " · the finished cells are kept");
         }
         setRunning(false);
         exportMapButton.setDisable(r.cells().isEmpty());
@@ -367,7 +373,7 @@ final class SweepController {
 
     /** Opens the cell's scenario in the main window, ready to run, and says so. */
     void openCell(SweepSpec spec, CellResult cell) {
-        String what = "sweep cell " + (cell.index() + 1) + " (" + spec.describe(cell.index()) + ")";
+        String what = "sweep cell " + (cell.index() + 1) + " (" + SweepCellText.values(spec, cell.index()) + ")";
         opener.open(spec.scenarioOf(cell.index(), model.codec()), what);
         message("opened " + what + " in the main window: press Run there to watch it");
     }
@@ -509,5 +515,9 @@ final class SweepController {
 
     BorderPane sweepRoot() {
         return sweepRoot;
+    }
+
+    VBox formBox() {
+        return form;
     }
 }

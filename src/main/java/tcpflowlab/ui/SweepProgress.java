@@ -19,12 +19,13 @@ record SweepProgress(int done, int total, long elapsedNanos) {
 
     /** "12 / 400 cells · 3.1 cells/s · 2 min 05 s left". */
     String text() {
+        return done == 0 || done >= total ? summary() : summary() + " · " + duration(secondsLeft()) + " left";
+    }
+
+    /** "12 / 400 cells · 3.1 cells/s": how far a sweep came, for one that has stopped (no time left to tell). */
+    String summary() {
         String head = String.format(Locale.ROOT, "%,d / %,d cells", done, total);
-        if (done == 0) {
-            return head;
-        }
-        String rate = String.format(Locale.ROOT, " · %.1f cells/s", cellsPerSecond());
-        return done >= total ? head + rate : head + rate + " · " + duration(secondsLeft()) + " left";
+        return done == 0 ? head : head + String.format(Locale.ROOT, " · %.1f cells/s", cellsPerSecond());
     }
 
     /** "45 s", "2 min 05 s", "1 h 02 min". */

@@ -4,6 +4,9 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -18,6 +21,10 @@ import java.io.UncheckedIOException;
 final class SweepWindow {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
+    /** Presentation mode on and off, as in the main window's View menu. */
+    static final KeyCombination PRESENTATION_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+    /** Hides the window (a running sweep goes on); Ctrl+M in the main window shows it again. */
+    static final KeyCombination CLOSE_KEY = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
 
     private final Stage stage = new Stage();
     private final SweepController controller;
@@ -36,6 +43,11 @@ final class SweepWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(TcpFlowLabApp.resource("/assets/css/app.css").toExternalForm());
+        // the Sweep window has no menu bar: the main window's Ctrl+P would do nothing here, and
+        // without a mouse (or a window manager's close key) the window could not be put away
+        scene.getAccelerators().put(PRESENTATION_KEY, () -> model.presentationModeProperty().set(
+                !model.presentationModeProperty().get()));
+        scene.getAccelerators().put(CLOSE_KEY, stage::hide);
         stage.setScene(scene);
         stage.setTitle("TCP Flow Lab: Sweep");
         stage.setMinWidth(700);

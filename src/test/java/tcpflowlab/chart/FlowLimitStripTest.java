@@ -68,20 +68,7 @@ class FlowLimitStripTest {
 
     @Test
     void aModelRunsStripHasBlocksOfKnownCausesUnderTheRowsWithALegend() {
-        ScenarioCodec codec = new ScenarioCodec();
-        SampleHistory history = new SampleHistory();
-        TelemetrySink sink = new TelemetrySink() {
-            @Override
-            public void onSample(Sample s) {
-                history.add(s);
-            }
-        };
-        ModelEngine engine = new ModelEngine(codec.withOverrides(new Presets(codec).load("seed-buggy"),
-                List.of("run.durationS=3")), List.of(sink), codec);
-        engine.runToEnd();
-        FlowChart chart = new FlowChart(history);
-        chart.show(0, 3, 800);
-        chart.endFrame();
+        FlowChart chart = seedBuggyChart();
         List<FlowLimitRuns.Run> blocks = chart.limits().blocks();
         Set<FlowLimit> causes = blocks.stream().map(FlowLimitRuns.Run::cause).collect(Collectors.toSet());
         assertTrue(causes.contains(FlowLimit.APP) && causes.contains(FlowLimit.RECEIVE_WINDOW), causes::toString);
@@ -114,6 +101,42 @@ class FlowLimitStripTest {
             }
         }
         assertTrue(purple > 1000 && white > 20, "purple " + purple + ", white " + white);
+    }
+
+    /** Three seconds of seed-buggy on the Model, shown on a flow chart. */
+    private static FlowChart seedBuggyChart() {
+        ScenarioCodec codec = new ScenarioCodec();
+        SampleHistory history = new SampleHistory();
+        TelemetrySink sink = new TelemetrySink() {
+            @Override
+            public void onSample(Sample s) {
+                history.add(s);
+            }
+        };
+        ModelEngine engine = new ModelEngine(codec.withOverrides(new Presets(codec).load("seed-buggy"),
+                List.of("run.durationS=3")), List.of(sink), codec);
+        engine.runToEnd();
+        FlowChart chart = new FlowChart(history);
+        chart.show(0, 3, 800);
+        chart.endFrame();
+        return chart;
+    }
+
+    @Test
+    void inPresentationModeTheBandIsTallEnoughForLabelsAsLargeAsTheAxesText() {
+        // the charts' share of a 1280 x 720 projector: the band's labels were half the axes' size there
+        FlowChart chart = seedBuggyChart();
+        ChartStyle style = ChartStyle.presentation(20);
+        chart.applyStyle(style);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        var g2 = new BufferedImage(860, 560, BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.chart().draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 860, 560), null, info);
+        g2.dispose();
+        int rows = chart.visibleRows().size();
+        double band = info.getPlotInfo().getSubplotInfo(rows).getDataArea().getHeight();
+        assertTrue(band >= style.fontSize(), "a " + band + " px band for " + style.fontSize() + " px text");
+        assertTrue(band < info.getPlotInfo().getSubplotInfo(rows - 1).getDataArea().getHeight() / 2, "still a band");
+        assertEquals(13.5, FlowLimitStrip.bandPixels(540, ChartStyle.NORMAL), 1e-9, "normal mode keeps its thin band");
     }
 
     @Test

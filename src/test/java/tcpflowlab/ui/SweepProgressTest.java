@@ -19,10 +19,26 @@ class SweepProgressTest {
     }
 
     @Test
+    void aStoppedSweepsSummaryTellsNoTimeLeft() {
+        assertEquals("10 / 40 cells · 2.0 cells/s", new SweepProgress(10, 40, 5_000_000_000L).summary());
+        assertEquals("0 / 40 cells", new SweepProgress(0, 40, 5_000_000_000L).summary());
+    }
+
+    @Test
     void durationsReadAsSecondsMinutesOrHours() {
         assertEquals("45 s", SweepProgress.duration(44.6));
         assertEquals("2 min 05 s", SweepProgress.duration(125));
         assertEquals("1 h 02 min", SweepProgress.duration(3720));
+    }
+
+    @Test
+    void aCellsValuesReadShortButItsScenarioKeepsThemExact() {
+        tcpflowlab.sweep.SweepSpec spec = tcpflowlab.chart.SweepResults.spec("client.readSize=10,4096",
+                "client.processingDelayMs=0..50:20");
+        int index = 12; // read size 10, the 13th delay: 50 * 12 / 19 ms
+        assertEquals("client.readSize=10, client.processingDelayMs=31.579", SweepCellText.values(spec, index));
+        assertEquals("client.readSize=4096, client.processingDelayMs=0", SweepCellText.values(spec, 20));
+        assertEquals(50.0 * 12 / 19, spec.scenarioOf(index, new tcpflowlab.scenario.ScenarioCodec()).client().processingDelayMs(), 1e-12);
     }
 
     @Test

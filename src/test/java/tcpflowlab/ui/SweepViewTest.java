@@ -164,6 +164,8 @@ class SweepViewTest {
             assertEquals(r.cells().size(), s.map().shown().result().cells().size(), "and shown on the map");
             assertEquals("cancelled", s.sweepStateLabel().getText());
             assertTrue(s.sweepProgressLabel().getText().contains("kept"), s.sweepProgressLabel().getText());
+            assertFalse(s.sweepProgressLabel().getText().contains("left"), "a cancelled sweep has no time left: "
+                    + s.sweepProgressLabel().getText());
             assertFalse(s.sweepRunButton().isDisabled(), "a new sweep can run");
         });
     }
@@ -174,6 +176,7 @@ class SweepViewTest {
         twoByTwo(robot, s, "2");
         robot.interact(() -> s.axis1().from().setText("0"));
         robot.interact(() -> {
+            assertEquals("", s.cellsLabel().getText(), "no count while knob 1 is wrong (knob 2 alone has 2 cells)");
             String problem = s.axis1().problem().getText();
             assertTrue(s.axis1().problem().isVisible());
             assertTrue(problem.contains("client.readSize") && problem.contains("1 .. 1048576 B"), problem);
@@ -193,5 +196,60 @@ class SweepViewTest {
             assertTrue(s.sweepRunButton().isDisabled());
             assertEquals(RunState.PAUSED, main.runs().state(), "the main window's run is left alone");
         });
+    }
+
+    @Test
+    void theKnobsNowValueFollowsTheMainWindow(FxRobot robot) {
+        SweepController s = open(robot);
+        robot.interact(() -> assertTrue(s.axis1().range().getText().endsWith("now 10"), s.axis1().range().getText()));
+        robot.interact(() -> main.model().scenarioProperty().set(main.model().codec().with(main.model().scenario(),
+                ScenarioField.CLIENT_READ_SIZE, 4096)));
+        robot.interact(() -> assertTrue(s.axis1().range().getText().endsWith("now 4096"), s.axis1().range().getText()));
+    }
+
+    @Test
+    void keysInTheSweepWindowTogglePresentationAndHideItWhileTheSweepRunsOn(FxRobot robot) {
+        SweepController s = open(robot);
+        twoByTwo(robot, s, "600");
+        robot.interact(() -> {
+            s.axis1().count().setText("4");
+            s.jobsSpinner().getValueFactory().setValue(1);
+        });
+        robot.clickOn("#sweepRunButton");
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        AppWindow.waitFor(robot, "presentation mode from the Sweep window", () -> main.model().presentationModeProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        AppWindow.waitFor(robot, "the Sweep window hidden", () -> !main.sweepWindow().stage().isShowing());
+        robot.interact(() -> assertTrue(s.job().doneCount() < 8 && s.result() == null, "the sweep runs on"));
+        AppWindow.waitFor(robot, "a cell finished while hidden", () -> s.job().doneCount() >= 1);
+        robot.interact(() -> main.onSweep());
+        AppWindow.waitFor(robot, "the map with the cells done while hidden", () -> s.map().shown() != null
+                && !s.map().shown().result().cells().isEmpty());
+        robot.clickOn("#sweepCancelButton");
+        AppWindow.waitFor(robot, "the sweep to stop", () -> s.result() != null);
+        robot.interact(() -> main.model().presentationModeProperty().set(false));
+    }
+
+    @Test
+    void runAndCancelStayInSightOnA720LineProjectorInPresentationMode(FxRobot robot) {
+        SweepController s = open(robot);
+        robot.interact(() -> {
+            main.model().presentationModeProperty().set(true);
+            main.model().presentationFontSizeProperty().set(20); // the app's text size on a 1280 x 720 screen
+            main.sweepWindow().stage().setWidth(1280);
+            main.sweepWindow().stage().setHeight(720);
+        });
+        robot.interact(() -> {
+            javafx.scene.Scene scene = s.sweepRoot().getScene();
+            javafx.scene.Node status = s.sweepRoot().getBottom();
+            double visibleTo = status.localToScene(status.getBoundsInLocal()).getMinY(); // the status bar's top
+            for (javafx.scene.Node n : java.util.List.of(s.sweepRunButton(), s.sweepCancelButton())) {
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertTrue(b.getMaxY() <= visibleTo && b.getMinY() >= 0, n.getId() + " at " + b + " above a status bar at "
+                        + visibleTo + " in a " + scene.getHeight() + " px window");
+            }
+            assertTrue(s.formBox().getHeight() > visibleTo, "the form is taller than its room: " + s.formBox().getHeight() + " px");
+        });
+        robot.interact(() -> main.model().presentationModeProperty().set(false));
     }
 }
