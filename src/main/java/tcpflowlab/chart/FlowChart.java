@@ -67,7 +67,7 @@ public final class FlowChart {
                 super.draw(g2, area, anchor, parentState, info);
             }
         };
-        combined.setGap(5); // 8 before the flow-limit strip came: the rows keep their height on a projector
+        combined.setGap(4); // 8 before the flow-limit strip came: the rows keep their height on a projector
         queues = subplot(sendData, new NumberAxis("send (B)"));
         // The client's receive queue (a few KiB) on its own axis on the right: on the send
         // queue's 128 KiB scale it would be a flat line at the bottom.

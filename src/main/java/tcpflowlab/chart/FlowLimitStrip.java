@@ -87,8 +87,11 @@ public final class FlowLimitStrip {
      * 10 px below which JFreeChart skips a plot.
      */
     public static double bandPixels(double chartHeight, ChartStyle style) {
-        double share = style.fontSize() > ChartStyle.NORMAL.fontSize() ? 0.05 : 0.025;
-        return Math.max(12, Math.min(style.fontSize() * 1.2, chartHeight * share));
+        boolean projector = style.fontSize() > ChartStyle.NORMAL.fontSize();
+        // on a projector nine tenths of a font size tall, no more: every pixel more comes off the rows above,
+        // which must stay 120 px tall at 1280 x 720
+        double share = projector ? 0.05 : 0.025;
+        return Math.max(12, Math.min(style.fontSize() * (projector ? 0.9 : 1.2), chartHeight * share));
     }
 
     /** An XY plot whose weight is set without a change event: it follows the size it is drawn at. */
@@ -157,7 +160,7 @@ public final class FlowLimitStrip {
                          org.jfree.chart.axis.ValueAxis domain, org.jfree.chart.axis.ValueAxis range, int rendererIndex,
                          org.jfree.chart.plot.PlotRenderingInfo info) {
             java.awt.Font font = style.font().deriveFont(Math.min(style.font().getSize2D(),
-                    (float) area.getHeight() * 0.8f));
+                    (float) area.getHeight() * 0.9f));
             g2.setFont(font);
             java.awt.FontMetrics fm = g2.getFontMetrics();
             float baseline = (float) (area.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0);
