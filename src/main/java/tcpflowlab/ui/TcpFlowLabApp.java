@@ -22,11 +22,17 @@ public class TcpFlowLabApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         Parent root = load(this, new ScenarioCodec(), RecentFiles.defaultStore());
-        Scene scene = new Scene(root, 1440, 900);
+        javafx.geometry.Rectangle2D usable = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowFit fit = WindowFit.on(usable.getWidth(), usable.getHeight());
+        Scene scene = new Scene(root, fit.width(), fit.height());
         scene.getStylesheets().add(resource("/assets/css/app.css").toExternalForm());
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(fit.minWidth());
+        stage.setMinHeight(fit.minHeight());
+        if (fit.shrunk()) {
+            stage.setX(usable.getMinX());
+            stage.setY(usable.getMinY());
+        }
         controller.attach(stage);
         controller.applyOptions(getParameters().getRaw());
         stage.show();
