@@ -51,6 +51,11 @@ public sealed interface StopCondition {
         return new NextEventOf(kind, Objects.requireNonNull(side, "side"));
     }
 
+    /** The next event on {@code side} that carries an errno (EAGAIN, ECONNRESET, EPIPE ...). */
+    static StopCondition nextErrno(Side side) {
+        return new NextErrno(Objects.requireNonNull(side, "side"));
+    }
+
     /** Whether this event meets the condition. */
     default boolean matches(TcpEvent event) {
         return false;
@@ -168,6 +173,23 @@ public sealed interface StopCondition {
         @Override
         public String describe() {
             return "the next " + kind + (side == null ? "" : " (" + side.lower() + ")");
+        }
+    }
+
+    /** @param side the side whose application sees the errno */
+    record NextErrno(Side side) implements StopCondition {
+        public NextErrno {
+            Objects.requireNonNull(side, "side");
+        }
+
+        @Override
+        public boolean matches(TcpEvent event) {
+            return event.errno() != null && event.side() == side;
+        }
+
+        @Override
+        public String describe() {
+            return "the next errno (" + side.lower() + ")";
         }
     }
 

@@ -26,6 +26,7 @@ import tcpflowlab.telemetry.SummaryCollector;
 import tcpflowlab.telemetry.TelemetrySink;
 import tcpflowlab.telemetry.TcpEvent;
 import tcpflowlab.telemetry.SegmentRecord;
+import tcpflowlab.telemetry.Sample;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -255,6 +256,19 @@ public final class ModelEngine implements ModelAppContext {
     }
 
     private void sample() {
+        telemetry.sample(sampler.sample(sim.now(), kernelQueues(), flowLimit.endPeriod()));
+    }
+
+    /**
+     * The queues and counters at this instant, as a sample that is not reported: what a lesson
+     * asks about at a step's stop, exact to the event (the sampler's samples may be a period old).
+     * Its flow limit is the cause holding the sender now.
+     */
+    public Sample snapshot() {
+        return sampler.sample(sim.now(), kernelQueues(), senderLimit());
+    }
+
+    private KernelQueues kernelQueues() {
         TcpEndpoint s = serverEndpoint;
         TcpEndpoint c = clientEndpoint;
         long sendQueue = s == null ? 0 : s.sendBuffer().used();
@@ -265,8 +279,7 @@ public final class ModelEngine implements ModelAppContext {
                 : c.receiveBuffer().capacity();
         long window = c == null ? 0 : c.lastAdvertisedWindow();
         long inFlight = s == null ? 0 : s.sendBuffer().inFlight();
-        telemetry.sample(sampler.sample(sim.now(), new KernelQueues(sendQueue, sendCap, recvQueue, recvCap, window,
-                inFlight), flowLimit.endPeriod()));
+        return new KernelQueues(sendQueue, sendCap, recvQueue, recvCap, window, inFlight);
     }
 
     /** What holds the server's sending back at this instant (see {@link SenderLimit}). */
