@@ -8,7 +8,7 @@ import tcpflowlab.scenario.InvalidScenarioException;
 @Command(name = "tcpflowlab", mixinStandardHelpOptions = true, version = "TCP Flow Lab 0.1.0",
         description = "Simulates TCP flow control between a C-style server and a Python-style client.",
         subcommands = {RunCommand.class, PresetsCommand.class, ValidateCommand.class,
-                FieldsCommand.class, NotesCommand.class, BenchCommand.class, CompareCommand.class, DiffCommand.class, SweepCommand.class, ServeCommand.class, ConnectCommand.class, SpillBenchCommand.class, LiveBenchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                FieldsCommand.class, NotesCommand.class, BenchCommand.class, CompareCommand.class, DiffCommand.class, SweepCommand.class, LessonCommand.class, ServeCommand.class, ConnectCommand.class, SpillBenchCommand.class, LiveBenchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (a bad scenario, flag or value), with a clear message. */
     public static final int EXIT_BAD_INPUT = 2;
