@@ -65,7 +65,7 @@ public final class LessonCodec {
     public Lesson read(Path file) {
         byte[] bytes;
         try {
-            bytes = ScenarioCodec.readFile(file, "lesson file");
+            bytes = ScenarioCodec.readFile(file, "lesson");
         } catch (IOException e) {
             throw new InvalidScenarioException(file + ": cannot read: " + e.getMessage());
         }
