@@ -2,6 +2,7 @@ package tcpflowlab.sim;
 
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
+import tcpflowlab.scenario.SocketConfig;
 import tcpflowlab.engine.ScenarioKnobs;
 import tcpflowlab.sim.app.ClientApp;
 import tcpflowlab.sim.app.ConnectionSampler;
@@ -335,9 +336,18 @@ public final class ModelEngine implements ModelAppContext {
         telemetry.event(side, kind, errno, bytes, connection, detail);
     }
 
+    /**
+     * The socket settings a knob may change on an open connection (Nagle, ACK mode), read from
+     * the scenario as it is now: {@code current::sockets} would bind the scenario of the moment
+     * the connection opened, and a change made during the run would never reach it.
+     */
+    private SocketConfig liveSockets() {
+        return current.sockets();
+    }
+
     @Override
     public void listen() {
-        serverHost.listen(SERVER_PORT, () -> EndpointSettings.of(current.sockets(), Side.SERVER, current::sockets));
+        serverHost.listen(SERVER_PORT, () -> EndpointSettings.of(current.sockets(), Side.SERVER, this::liveSockets));
     }
 
     @Override
@@ -366,7 +376,7 @@ public final class ModelEngine implements ModelAppContext {
         int port = nextClientPort;
         nextClientPort = nextClientPort == 60_999 ? FIRST_CLIENT_PORT : nextClientPort + 1;
         TcpEndpoint e = clientHost.connect(connections, port, SERVER_PORT,
-                EndpointSettings.of(current.sockets(), Side.CLIENT, current::sockets), onDone);
+                EndpointSettings.of(current.sockets(), Side.CLIENT, this::liveSockets), onDone);
         clientEndpoint = e;
         losses.connected(e);
         return e;

@@ -2,6 +2,7 @@ package tcpflowlab.sim;
 
 import org.junit.jupiter.api.Test;
 import tcpflowlab.run.ModelRun;
+import tcpflowlab.scenario.AckMode;
 import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.EventKind;
@@ -42,6 +43,43 @@ class RunKnobsTest {
         assertTrue(rec.events(e -> e.kind() == EventKind.ZERO_WINDOW && e.timeNanos() > settled).isEmpty(),
                 "no zero window once the client reads 64 KiB per loop");
         assertEquals(65_536, engine.currentScenario().client().readSize());
+    }
+
+    /** Small writes (100 B a millisecond) whose delayed ACKs hold Nagle back: one data segment per 40 ms. */
+    private static ModelEngine smallWrites(RecordingSink rec) {
+        return new ModelEngine(Scenarios.defaults("server.messageSize=100", "server.sendGapUs=1000",
+                "server.overflowPolicy=BLOCK", "client.strategy=DRAIN", "client.readSize=4096", "client.replySize=0",
+                "sockets.ackMode=DELAYED", "run.durationS=1"), List.of(rec), Scenarios.CODEC);
+    }
+
+    private static long serverDataSegments(RecordingSink rec, long fromNanos, long toNanos) {
+        return rec.segments.stream().filter(g -> g.from() == Side.SERVER && g.payloadLength() > 0
+                && g.timeNanos() >= fromNanos && g.timeNanos() < toNanos).count();
+    }
+
+    @Test
+    void socketKnobsChangedMidRunReachTheOpenConnection() {
+        RecordingSink nagle = new RecordingSink();
+        ModelEngine engine = smallWrites(nagle);
+        engine.runUntil(500_000_000L);
+        engine.knobs().set(ScenarioField.SOCKETS_NAGLE, false);
+        engine.runToEnd();
+        long withNagle = serverDataSegments(nagle, 300_000_000L, 500_000_000L);
+        long without = serverDataSegments(nagle, 700_000_000L, 900_000_000L);
+        assertTrue(withNagle > 0 && without >= 20 * withNagle,
+                "Nagle off on the open connection: every 100 B write goes at once (" + withNagle + " data segments in"
+                        + " 200 ms with Nagle, " + without + " without)");
+
+        RecordingSink acks = new RecordingSink();
+        ModelEngine other = smallWrites(acks);
+        other.runUntil(500_000_000L);
+        other.knobs().set(ScenarioField.SOCKETS_ACK_MODE, AckMode.IMMEDIATE);
+        other.runToEnd();
+        long delayed = serverDataSegments(acks, 300_000_000L, 500_000_000L);
+        long immediate = serverDataSegments(acks, 700_000_000L, 900_000_000L);
+        assertTrue(delayed > 0 && immediate >= 20 * delayed,
+                "immediate ACKs on the open connection release Nagle at once (" + delayed + " data segments in"
+                        + " 200 ms with delayed ACKs, " + immediate + " with immediate ones)");
     }
 
     @Test
