@@ -7,6 +7,7 @@ import tcpflowlab.scenario.InvalidScenarioException;
 import tcpflowlab.scenario.ScenarioField;
 import tcpflowlab.telemetry.EventKind;
 import tcpflowlab.engine.RunState;
+import tcpflowlab.telemetry.SegmentRecord;
 import tcpflowlab.telemetry.Side;
 import tcpflowlab.telemetry.TcpEvent;
 
@@ -45,41 +46,38 @@ class RunKnobsTest {
         assertEquals(65_536, engine.currentScenario().client().readSize());
     }
 
-    /** Small writes (100 B a millisecond) whose delayed ACKs hold Nagle back: one data segment per 40 ms. */
-    private static ModelEngine smallWrites(RecordingSink rec) {
-        return new ModelEngine(Scenarios.defaults("server.messageSize=100", "server.sendGapUs=1000",
+    /**
+     * Server data segments in the 200 ms before a socket knob turned at 0.5 s and in the 200 ms
+     * starting 0.2 s after it: small writes (100 B a millisecond) whose delayed ACKs hold Nagle
+     * back send one data segment per 40 ms until the change.
+     */
+    private static long[] dataSegmentsAroundChange(ScenarioField field, Object value) {
+        RecordingSink rec = new RecordingSink();
+        ModelEngine engine = new ModelEngine(Scenarios.defaults("server.messageSize=100", "server.sendGapUs=1000",
                 "server.overflowPolicy=BLOCK", "client.strategy=DRAIN", "client.readSize=4096", "client.replySize=0",
                 "sockets.ackMode=DELAYED", "run.durationS=1"), List.of(rec), Scenarios.CODEC);
-    }
-
-    private static long serverDataSegments(RecordingSink rec, long fromNanos, long toNanos) {
-        return rec.segments.stream().filter(g -> g.from() == Side.SERVER && g.payloadLength() > 0
-                && g.timeNanos() >= fromNanos && g.timeNanos() < toNanos).count();
+        engine.runUntil(500_000_000L);
+        engine.knobs().set(field, value);
+        engine.runToEnd();
+        long[] counts = new long[2];
+        for (SegmentRecord g : rec.segments) {
+            if (g.from() == Side.SERVER && g.payloadLength() > 0) {
+                long t = g.timeNanos();
+                counts[0] += t >= 300_000_000L && t < 500_000_000L ? 1 : 0;
+                counts[1] += t >= 700_000_000L && t < 900_000_000L ? 1 : 0;
+            }
+        }
+        return counts;
     }
 
     @Test
     void socketKnobsChangedMidRunReachTheOpenConnection() {
-        RecordingSink nagle = new RecordingSink();
-        ModelEngine engine = smallWrites(nagle);
-        engine.runUntil(500_000_000L);
-        engine.knobs().set(ScenarioField.SOCKETS_NAGLE, false);
-        engine.runToEnd();
-        long withNagle = serverDataSegments(nagle, 300_000_000L, 500_000_000L);
-        long without = serverDataSegments(nagle, 700_000_000L, 900_000_000L);
-        assertTrue(withNagle > 0 && without >= 20 * withNagle,
-                "Nagle off on the open connection: every 100 B write goes at once (" + withNagle + " data segments in"
-                        + " 200 ms with Nagle, " + without + " without)");
-
-        RecordingSink acks = new RecordingSink();
-        ModelEngine other = smallWrites(acks);
-        other.runUntil(500_000_000L);
-        other.knobs().set(ScenarioField.SOCKETS_ACK_MODE, AckMode.IMMEDIATE);
-        other.runToEnd();
-        long delayed = serverDataSegments(acks, 300_000_000L, 500_000_000L);
-        long immediate = serverDataSegments(acks, 700_000_000L, 900_000_000L);
-        assertTrue(delayed > 0 && immediate >= 20 * delayed,
-                "immediate ACKs on the open connection release Nagle at once (" + delayed + " data segments in"
-                        + " 200 ms with delayed ACKs, " + immediate + " with immediate ones)");
+        long[] nagleOff = dataSegmentsAroundChange(ScenarioField.SOCKETS_NAGLE, false);
+        assertTrue(nagleOff[0] > 0 && nagleOff[1] >= 20 * nagleOff[0], "Nagle off on the open connection: every 100 B"
+                + " write goes at once (" + nagleOff[0] + " data segments in 200 ms before, " + nagleOff[1] + " after)");
+        long[] immediate = dataSegmentsAroundChange(ScenarioField.SOCKETS_ACK_MODE, AckMode.IMMEDIATE);
+        assertTrue(immediate[0] > 0 && immediate[1] >= 20 * immediate[0], "immediate ACKs on the open connection"
+                + " release Nagle at once (" + immediate[0] + " data segments in 200 ms before, " + immediate[1] + " after)");
     }
 
     @Test
