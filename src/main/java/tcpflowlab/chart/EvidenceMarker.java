@@ -82,8 +82,10 @@ public final class EvidenceMarker {
                 line.setLabelFont(style.font().deriveFont(java.awt.Font.BOLD));
                 line.setLabelPaint(COLOR);
                 line.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-                line.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-                line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                // on the side with more room, so a mark near an edge keeps its label on the chart
+                boolean right = seconds < (from + to) / 2;
+                line.setLabelAnchor(right ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.BOTTOM_LEFT);
+                line.setLabelTextAnchor(right ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
                 line.setLabelOffset(new RectangleInsets(4, 6, 4, 6));
             }
             add(plot, line, Layer.FOREGROUND);

@@ -70,6 +70,10 @@ final class LessonEvidence {
             log.explain(where + "\n\nThe event is older than the events the log holds (see the data export).");
             return;
         }
+        // the rows the reveal added reach the table's cells at its next layout: scrolling before
+        // it stopped short of the row
+        log.table().applyCss();
+        log.table().layout();
         if (!log.selectStep(row)) {
             // a filter hides it: the evidence matters more than the filter
             log.kindFilter().setValue(EventLogController.ALL_KINDS);

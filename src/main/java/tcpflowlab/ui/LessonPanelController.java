@@ -249,7 +249,9 @@ public final class LessonPanelController {
         Button pdf = new Button("Export PDF…");
         pdf.setId("exportPdfButton");
         pdf.setOnAction(e -> actions.exportSummary(true));
-        content.getChildren().addAll(new FlowPane(8, 6, md, pdf), markdown(summary.markdown()));
+        // the panel's heading already names the lesson
+        String text = summary.markdown().replaceFirst("\\A# [^\n]*\n+", "");
+        content.getChildren().addAll(new FlowPane(8, 6, md, pdf), markdown(text));
     }
 
     private Node markdown(String text) {

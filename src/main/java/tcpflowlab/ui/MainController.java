@@ -284,6 +284,7 @@ public final class MainController {
             }
         });
         lessons.fill(lessonsMenu);
+        new LessonLayout(root, root.getLeft(), lessonPanelController.root());
     }
 
     void attach(Stage stage) {

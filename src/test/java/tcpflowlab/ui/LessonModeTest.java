@@ -269,7 +269,7 @@ class LessonModeTest {
         robot.interact(() -> {
             int size = main.model().presentationFontSizeProperty().get();
             assertTrue(size >= ProjectorLayout.MIN_FONT);
-            for (Text t : robot.from(main.lessonPanel().content()).lookup((Text x) -> true).queryAllAs(Text.class)) {
+            for (Text t : markdownTexts(robot)) {
                 assertTrue(t.getFont().getSize() >= size, "Markdown at the presentation size: " + t.getText());
             }
             double width = main.engineBox().getScene().getWidth();
@@ -282,12 +282,44 @@ class LessonModeTest {
                         n.getId() + " on screen: " + b);
             }
         });
+        // The knobs step aside for the panel on a narrow window while the lesson is open.
+        robot.interact(() -> assertFalse(main.engineBox().getScene().lookup(".knob-panel").isVisible(),
+                "no room for the knobs beside the lesson at 1280 px"));
+        next(robot);
+        next(robot);
+        choose(robot, "ECONNRESET");
+        robot.clickOn("#revealButton");
+        idle(robot);
+        robot.interact(() -> {
+            var table = main.eventLog().table();
+            TcpEvent selected = table.getSelectionModel().getSelectedItem();
+            assertEquals(main.lessonPlayer().revealed().answer().evidence(), selected);
+            Bounds view = table.localToScene(table.getLayoutBounds());
+            boolean shown = table.lookupAll(".table-row-cell").stream()
+                    .map(n -> (javafx.scene.control.TableRow<?>) n)
+                    .filter(r -> r.getItem() == selected && r.isVisible())
+                    .anyMatch(r -> {
+                        Bounds b = r.localToScene(r.getLayoutBounds());
+                        return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
+                    });
+            assertTrue(shown, "the evidence's row is in view in the log");
+        });
         robot.interact(() -> main.model().presentationModeProperty().set(false));
         robot.interact(() -> {
-            for (Text t : robot.from(main.lessonPanel().content()).lookup((Text x) -> true).queryAllAs(Text.class)) {
+            for (Text t : markdownTexts(robot)) {
                 assertTrue(t.getFont().getSize() < 14, "back to normal size: " + t.getText());
             }
         });
+    }
+
+    /** The Text nodes of the panel's Markdown (step text, question, answer's why). */
+    private java.util.Set<Text> markdownTexts(FxRobot robot) {
+        java.util.Set<Text> all = new java.util.HashSet<>();
+        for (Node box : main.lessonPanel().content().lookupAll(".lesson-markdown")) {
+            all.addAll(robot.from(box).lookup((Text x) -> true).queryAllAs(Text.class));
+        }
+        assertFalse(all.isEmpty());
+        return all;
     }
 
     @Test
