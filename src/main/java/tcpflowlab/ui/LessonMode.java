@@ -124,12 +124,21 @@ final class LessonMode {
         chooser.setInitialFileName(ExportActions.safe(player.lesson().title()) + "-summary" + (pdf ? ".pdf" : ".md"));
         java.io.File f = chooser.showSaveDialog(dialogs.stage());
         if (f != null && dialogs.confirmOverwrite(f.toPath())) {
-            try {
-                exportSummary(f.toPath(), pdf);
-                dialogs.message("summary saved: " + f.getName());
-            } catch (IOException e) {
-                dialogs.error("Cannot export the summary", f + ": " + e.getMessage());
-            }
+            saveSummary(f.toPath(), pdf);
+        }
+    }
+
+    /** Writes the summary to {@code file}; a failure is reported with the file and the reason. */
+    boolean saveSummary(Path file, boolean pdf) {
+        try {
+            exportSummary(file, pdf);
+            dialogs.message("summary saved: " + file.getFileName());
+            return true;
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            dialogs.message("cannot export the summary to " + file);
+            dialogs.error("Cannot export the summary", file + ": " + why);
+            return false;
         }
     }
 

@@ -200,6 +200,15 @@ class LessonModeTest {
         byte[] bytes = Files.readAllBytes(pdf);
         assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
 
+        // A summary that cannot be written is reported, naming the file.
+        Path nowhere = out.resolve("no-such-folder").resolve("summary.md");
+        javafx.application.Platform.runLater(() -> main.lessons().saveSummary(nowhere, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane failed = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(failed.getContentText().startsWith(nowhere + ": "), failed.getContentText());
+        robot.clickOn(robot.from(failed).lookup(".button").queryButton());
+        assertFalse(Files.exists(nowhere));
+
         // Closing the lesson leaves the run to the class.
         robot.clickOn("#closeLessonButton");
         robot.interact(() -> {
