@@ -130,7 +130,7 @@ public final class LessonPanelController {
         progressLabel.setText("Step " + (r.index() + 1) + " of " + n);
         titleLabel.setText(step.title());
         stopLabel.setText(r.met() ? "Stopped at t = " + ScenarioFieldText.seconds(r.timeNanos()) + " s ("
-                + step.stop().describe() + ")" : "Not reached: " + r.problem());
+                + step.stop().describe() + ")" : "Not reached: " + r.problem() + " (Back plays the lesson again)");
         content.getChildren().add(markdown(step.text()));
         Question q = step.question();
         if (q != null) {

@@ -284,7 +284,7 @@ public final class MainController {
             }
         });
         lessons.fill(lessonsMenu);
-        new LessonLayout(root, root.getLeft(), lessonPanelController.root());
+        new LessonLayout(root, root.getLeft(), lessonPanelController.root(), model.presentationModeProperty());
     }
 
     void attach(Stage stage) {
@@ -331,6 +331,9 @@ public final class MainController {
 
     @FXML
     void onRun() {
+        if (lessonPlayer.isBusy()) {
+            return; // the lesson is taking the run to its stop
+        }
         RunState s = runs.state();
         if (!runs.isPrepared() || s == RunState.FINISHED || s == RunState.STOPPED || s == RunState.FAILED) {
             resetRun();
@@ -359,6 +362,9 @@ public final class MainController {
 
     @FXML
     void onStep() {
+        if (lessonPlayer.isBusy()) {
+            return;
+        }
         steps.step();
     }
 
@@ -479,6 +485,10 @@ public final class MainController {
         pauseButton.setDisable(!running);
         pinButton.setDisable(running || !runs.isPrepared());
         steps.update(runs.canStep());
+        if (lessonPlayer != null && lessonPlayer.isBusy()) {
+            runButton.setDisable(true);
+            stepButton.setDisable(true);
+        }
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
         hint.update(!runs.isPrepared(), model.scenario().name());

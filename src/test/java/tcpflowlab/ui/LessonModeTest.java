@@ -332,6 +332,36 @@ class LessonModeTest {
     }
 
     @Test
+    void whileTheLessonRunsToAStopRunAndStepWaitAndTheKnobsMakeRoomOnAProjector(FxRobot robot) {
+        robot.interact(() -> main.applyOptions(List.of("--lesson", testLesson().toString())));
+        javafx.scene.Node knobs = main.engineBox().getScene().lookup(".knob-panel");
+        javafx.scene.control.Button run = (javafx.scene.control.Button) main.engineBox().getScene().lookup("#runButton");
+        javafx.scene.control.Button step = (javafx.scene.control.Button) main.engineBox().getScene().lookup("#stepButton");
+        robot.interact(() -> {
+            assertTrue(knobs.isVisible(), "1600 px has room for the knobs beside the lesson");
+            main.lessonPanel().onNext();
+            // the stop is reached on another thread; the FX thread is this one, so the lesson is busy until it returns
+            assertTrue(main.lessonPlayer().isBusy());
+            assertTrue(main.lessonPanel().busyIndicator().isVisible());
+            assertTrue(run.isDisabled() && step.isDisabled() && main.lessonPanel().nextButton().isDisabled());
+            main.onRun();
+            main.onStep();
+            assertFalse(main.steps().isStepping(), "Step waits for the lesson");
+            assertTrue(main.runs().state() != RunState.RUNNING, "Run waits for the lesson");
+        });
+        idle(robot);
+        pausedAtStop(robot);
+        robot.interact(() -> {
+            assertFalse(run.isDisabled());
+            assertFalse(main.lessonPanel().busyIndicator().isVisible());
+            main.model().presentationModeProperty().set(true);
+        });
+        robot.interact(() -> assertFalse(knobs.isVisible(), "on a projector the panel takes the knobs' room"));
+        robot.clickOn("#closeLessonButton");
+        robot.interact(() -> assertTrue(knobs.isVisible(), "closing the lesson brings the knobs back"));
+    }
+
+    @Test
     void helpShowsHowToWriteALesson() {
         String text = texts(HelpDialogs.lessonFormatView(13));
         assertTrue(text.contains("How a lesson plays"), text);
