@@ -40,6 +40,7 @@ public final class FlowChart {
     private final List<WindowedXYDataset> datasets;
     private final EventMarkers markers;
     private final ReferenceLayer reference;
+    private final EvidenceMarker evidence = new EvidenceMarker(this::visibleRows);
     private ChartStyle style = ChartStyle.NORMAL;
     private boolean spillShown = true;
     private boolean lossShown = true;
@@ -183,6 +184,7 @@ public final class FlowChart {
             chart.getTitle().setFont(s.titleFont());
         }
         markers.setStyle(s);
+        evidence.setStyle(s);
     }
 
     private static SeriesStyle series(WindowedXYDataset data, int series) {
@@ -331,6 +333,11 @@ public final class FlowChart {
 
     public EventMarkers markers() {
         return markers;
+    }
+
+    /** A lesson's evidence: where the answer to its question comes from. */
+    public EvidenceMarker evidence() {
+        return evidence;
     }
 
     /**

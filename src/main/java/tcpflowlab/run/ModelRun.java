@@ -251,6 +251,16 @@ public final class ModelRun implements Run {
         }
     }
 
+    /** The queues and counters at this instant, taken between slices like {@link #summary()}. */
+    public tcpflowlab.telemetry.Sample snapshot() {
+        lock.lock();
+        try {
+            return engine.snapshot();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public ModelEngine engine() {
         return engine;
     }

@@ -170,7 +170,11 @@ public final class ChartPanelController {
 
     /** Moves the crosshair to an event, and the view to it if it is off screen. */
     void showEvent(TcpEvent e) {
-        double t = e.timeNanos() / 1e9;
+        showTime(e.timeNanos() / 1e9);
+    }
+
+    /** Moves the crosshair to {@code t} seconds, and the view to it if it is off screen. */
+    void showTime(double t) {
         viewer.renderer().awaitIdle();
         Range r = flowChart.timeAxis().getRange();
         flowChart.beginFrame();

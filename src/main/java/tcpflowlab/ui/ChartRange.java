@@ -29,6 +29,7 @@ final class ChartRange {
         int hi = lowerBound(marked, Math.nextUp(to));
         chart.markers().show(marked.subList(lo, hi), data.zeroWindowSpans(), from, to, data.history().lastTime());
         chart.showReferenceMarkers(from, to);
+        chart.evidence().show(from, to);
         boolean lostKnown = data.history().isEmpty() || !Double.isNaN(data.history().latest(SampleColumn.MESSAGES_LOST));
         chart.losses().show(data.lossMarks(), from, to, lostKnown);
     }

@@ -64,15 +64,30 @@ final class HelpDialogs {
 
     /** The model notes shipped with the app, formatted. */
     static VBox modelNotesView(double size) {
+        return helpView("model-notes.md", "The model notes", "modelNotes", size);
+    }
+
+    void lessonFormat() {
+        double scale = size() / NORMAL_SIZE;
+        dialogs.showView("Writing a lesson", lessonFormatView(size()), 780 * scale, 560 * scale, size());
+    }
+
+    /** How to write a lesson file and how the app plays it, formatted. */
+    static VBox lessonFormatView(double size) {
+        return helpView("lesson-format.md", "How to write a lesson", "lessonFormat", size);
+    }
+
+    /** A help page shipped in assets/help, formatted; {@code what} names it if it cannot be read. */
+    private static VBox helpView(String file, String what, String id, double size) {
         String text;
-        try (InputStream in = TcpFlowLabApp.resource("/assets/help/model-notes.md").openStream()) {
+        try (InputStream in = TcpFlowLabApp.resource("/assets/help/" + file).openStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            text = "The model notes could not be read: " + e.getMessage();
+            text = what + " could not be read: " + e.getMessage();
         }
         VBox view = MarkdownFlow.render(text, size);
         view.setPadding(new Insets(size));
-        view.setId("modelNotes");
+        view.setId(id);
         return view;
     }
 

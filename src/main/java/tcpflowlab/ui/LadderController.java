@@ -34,6 +34,8 @@ public final class LadderController {
     private Label countLabel;
 
     private static final int EXPORT_FONT_SIZE = 12;
+    /** Arrows left below a highlighted one, so the class sees what followed it. */
+    private static final int ARROWS_AFTER_HIGHLIGHT = 3;
 
     private final Canvas canvas = new Canvas();
     private FrameData data;
@@ -139,6 +141,40 @@ public final class LadderController {
                 s.from().lower(), s.from().peer().lower(), s.srcPort(), s.dstPort(), s.seq(), s.ack(), s.window(),
                 s.payloadLength(), LadderRenderer.explain(s)));
         draw();
+    }
+
+    /**
+     * Scrolls to the segment nearest {@code nanos} and highlights it, a few arrows above the
+     * bottom so the ones after it show too; false when the ladder holds no segment.
+     */
+    boolean showTime(long nanos) {
+        shown = data.recentSegments();
+        drawnAt = data.segmentsSeen();
+        if (shown.isEmpty()) {
+            return false;
+        }
+        int nearest = 0;
+        for (int i = 1; i < shown.size(); i++) {
+            if (Math.abs(shown.get(i).timeNanos() - nanos) < Math.abs(shown.get(nearest).timeNanos() - nanos)) {
+                nearest = i;
+            }
+        }
+        scrolledBack = Math.max(0, shown.size() - 1 - nearest - ARROWS_AFTER_HIGHLIGHT);
+        select(nearest);
+        showCount();
+        return true;
+    }
+
+    /** Back to following the newest segments (a lesson moving on from a highlighted arrow). */
+    void follow() {
+        scrolledBack = 0;
+        selected = -1;
+        drawnAt = -1;
+    }
+
+    /** The highlighted arrow's index in {@link #shown()}, or -1. */
+    int selected() {
+        return selected;
     }
 
     /** Writes the diagram of every segment the ladder holds as SVG. */

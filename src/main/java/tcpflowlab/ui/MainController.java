@@ -112,6 +112,13 @@ public final class MainController {
     @FXML
     private javafx.scene.control.TabPane bottomTabs;
     private PinnedReference reference;
+    @FXML
+    private LessonPanelController lessonPanelController;
+    @FXML
+    private Menu lessonsMenu;
+    private LessonPlayer lessonPlayer;
+    private LessonMode lessons;
+    private LessonEvidence evidence;
 
     MainController(AppModel model, RunController runs) {
         this.model = model;
@@ -192,7 +199,9 @@ public final class MainController {
                         MainController.this.updateButtons();
                     }
                 });
-        frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping(), chartPanelController.viewer().renderer()::isIdle);
+        initLessons();
+        frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping() || lessonPlayer.isBusy(),
+                chartPanelController.viewer().renderer()::isIdle);
         // Frames only while something changes (FrameLoop): these change what the views show.
         for (javafx.beans.Observable o : List.of(model.followLatestProperty(), model.timeWindowProperty(),
                 model.presentationModeProperty(), speedBox.valueProperty(), engineBox.valueProperty(),
@@ -202,6 +211,80 @@ public final class MainController {
         frames.start();
         updateTitle();
         updateButtons();
+    }
+
+    /** Lesson mode: the panel beside the charts, the Lessons menu, the evidence on every view. */
+    private void initLessons() {
+        evidence = new LessonEvidence(chartPanelController, eventLogController, ladderController, bottomTabs,
+                ladderTab, frameData);
+        lessonPlayer = new LessonPlayer(new LessonPlayer.Window() {
+            @Override
+            public tcpflowlab.run.ModelRun newRun(tcpflowlab.lesson.Lesson lesson,
+                                                  tcpflowlab.telemetry.TelemetrySink sink) {
+                engineBox.setValue(Engines.Kind.MODEL); // lessons are deterministic: the Model only
+                model.scenarioProperty().set(lesson.scenario());
+                model.fileProperty().set(null);
+                model.dirtyProperty().set(false);
+                resetRun();
+                evidence.clear();
+                runs.prepare(lesson.scenario(), sink);
+                updateButtons();
+                return runs.modelRun();
+            }
+
+            @Override
+            public void busy(boolean busy, String doing) {
+                if (busy && runs.run() != null) {
+                    runs.run().pause();
+                    chartPanelController.viewer().renderer().awaitIdle();
+                    frames.catchUp(System.nanoTime());
+                }
+                message(doing.isEmpty() ? "" : "lesson: " + doing + (busy ? " …" : ""));
+                updateButtons();
+                frames.requestFrame();
+            }
+
+            @Override
+            public void stopped(long nanos) {
+                chartPanelController.viewer().renderer().awaitIdle();
+                frames.catchUp(System.nanoTime());
+                evidence.clear();
+                eventLogController.clearSelection();
+                chartPanelController.markTime(nanos / 1e9);
+                updateButtons();
+                frames.requestFrame();
+            }
+
+            @Override
+            public void revealed(tcpflowlab.lesson.LessonSession.Revealed v) {
+                chartPanelController.viewer().renderer().awaitIdle();
+                frames.catchUp(System.nanoTime());
+                if (v.answer() != null) {
+                    evidence.show(v.answer());
+                }
+                updateButtons();
+                frames.requestFrame();
+            }
+        }, () -> lessonPanelController.refresh());
+        lessons = new LessonMode(model, lessonPlayer, dialogs, files::confirmDiscard);
+        lessonPanelController.init(model, lessonPlayer, new LessonPanelController.Actions() {
+            @Override
+            public void exportSummary(boolean pdf) {
+                lessons.exportSummary(pdf);
+            }
+
+            @Override
+            public void showInLog() {
+                evidence.showInLog();
+            }
+
+            @Override
+            public void showOnLadder() {
+                evidence.showOnLadder();
+            }
+        });
+        lessons.fill(lessonsMenu);
+        new LessonLayout(root, root.getLeft(), lessonPanelController.root(), model.presentationModeProperty());
     }
 
     void attach(Stage stage) {
@@ -224,6 +307,7 @@ public final class MainController {
                 case "--engine" -> selectEngine(args.get(++i));
                 case "--autorun" -> onRun();
                 case "--sweep" -> javafx.application.Platform.runLater(this::onSweep);
+                case "--lesson" -> lessons.open(args.get(++i));
                 default -> message("unknown option " + a);
             }
         }
@@ -247,6 +331,9 @@ public final class MainController {
 
     @FXML
     void onRun() {
+        if (lessonPlayer.isBusy()) {
+            return; // the lesson is taking the run to its stop
+        }
         RunState s = runs.state();
         if (!runs.isPrepared() || s == RunState.FINISHED || s == RunState.STOPPED || s == RunState.FAILED) {
             resetRun();
@@ -275,6 +362,9 @@ public final class MainController {
 
     @FXML
     void onStep() {
+        if (lessonPlayer.isBusy()) {
+            return;
+        }
         steps.step();
     }
 
@@ -395,6 +485,10 @@ public final class MainController {
         pauseButton.setDisable(!running);
         pinButton.setDisable(running || !runs.isPrepared());
         steps.update(runs.canStep());
+        if (lessonPlayer != null && lessonPlayer.isBusy()) {
+            runButton.setDisable(true);
+            stepButton.setDisable(true);
+        }
         speedBox.setDisable(!runs.canStep());
         knobPanelController.setRunning(runs.hasActiveRun());
         hint.update(!runs.isPrepared(), model.scenario().name());
@@ -527,6 +621,21 @@ public final class MainController {
     }
 
     @FXML
+    void onLessonHelp() {
+        help.lessonFormat();
+    }
+
+    @FXML
+    void onOpenLesson() {
+        lessons.choose();
+    }
+
+    /** Opens a shipped lesson by name or a lesson file; false (reported) when it cannot be used. */
+    boolean openLesson(String nameOrFile) {
+        return lessons.open(nameOrFile);
+    }
+
+    @FXML
     void onKeyboardHelp() {
         help.keyboard();
     }
@@ -617,6 +726,18 @@ public final class MainController {
 
     PinnedReference reference() {
         return reference;
+    }
+
+    LessonPlayer lessonPlayer() {
+        return lessonPlayer;
+    }
+
+    LessonPanelController lessonPanel() {
+        return lessonPanelController;
+    }
+
+    LessonMode lessons() {
+        return lessons;
     }
 
     List<PresetEntry> presetEntries() {

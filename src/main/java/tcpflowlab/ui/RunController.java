@@ -59,6 +59,14 @@ public final class RunController implements AutoCloseable {
 
     /** Sets up a run of {@code scenario} without starting it. */
     public void prepare(Scenario scenario) {
+        prepare(scenario, null);
+    }
+
+    /**
+     * Like {@link #prepare(Scenario)}, with one more sink for the Model's telemetry (a lesson's
+     * event tape), or none ({@code null}).
+     */
+    public void prepare(Scenario scenario, tcpflowlab.telemetry.TelemetrySink extra) {
         close();
         this.scenario = scenario;
         recorder = new Recorder();
@@ -82,7 +90,8 @@ public final class RunController implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run's temporary capture", e);
         }
-        modelRun = engines.modelRun(scenario, List.of(recorder, log, capture));
+        modelRun = engines.modelRun(scenario, extra == null ? List.of(recorder, log, capture)
+                : List.of(recorder, log, capture, extra));
         Recorder r = recorder;
         modelRun.setBackpressure(r::isBacklogged);
         modelRun.setMaxSpeedShare(MAX_SPEED_SHARE);
@@ -145,6 +154,11 @@ public final class RunController implements AutoCloseable {
 
     public Run run() {
         return run;
+    }
+
+    /** The Model run, or null when there is none (no run, or a Live one). */
+    public ModelRun modelRun() {
+        return modelRun;
     }
 
     public Recorder recorder() {

@@ -14,7 +14,7 @@ import java.net.URL;
  * The desktop application. Options (after {@code --}): {@code --preset NAME} loads a preset,
  * {@code --engine model|live} picks the engine, {@code --autorun} presses Run, {@code --speed X}
  * sets the speed, {@code --presentation} starts in presentation mode, {@code --sweep} opens the
- * Sweep view.
+ * Sweep view, {@code --lesson NAME|FILE} opens a shipped lesson or a lesson file.
  */
 public class TcpFlowLabApp extends Application {
     private MainController controller;
