@@ -86,6 +86,27 @@ class RewindTest {
         assertEquals(branch.summary().bytesRead(), again.summary().bytesRead());
     }
 
+    /** The server accepts and makes its first send() at one instant: two socket calls, told apart. */
+    @Test
+    void aChangeIsReplayedAtItsOwnCallOfTheInstant() {
+        Scenario s = Scenarios.preset("seed-buggy", "run.durationS=1");
+        long accepted = Scenarios.run(s).segments.stream()
+                .filter(g -> g.from() == tcpflowlab.telemetry.Side.SERVER && g.payloadLength() > 0)
+                .findFirst().orElseThrow().timeNanos();
+        ModelEngine second = new ModelEngine(s, List.of(), Scenarios.CODEC,
+                List.of(new KnobChangeAt(accepted, 1, ScenarioField.SERVER_MESSAGE_SIZE, 700)));
+        second.runToEnd();
+        assertEquals(List.of(new KnobChangeAt(accepted, 1, ScenarioField.SERVER_MESSAGE_SIZE, 700)),
+                second.knobHistory(Long.MAX_VALUE), "at the send() call, not at accept()");
+
+        // a call the recomputed run does not reach at that instant: the change waits for the next call
+        ModelEngine missed = new ModelEngine(s, List.of(), Scenarios.CODEC,
+                List.of(new KnobChangeAt(accepted, 9, ScenarioField.SERVER_MESSAGE_SIZE, 700)));
+        missed.runToEnd();
+        KnobChangeAt applied = missed.knobHistory(Long.MAX_VALUE).get(0);
+        assertTrue(applied.atNanos() > accepted, "applied at " + applied);
+    }
+
     @Test
     void aMomentOutsideTheRunOrAChangeAfterItIsRefusedNamingTheTimes() {
         Scenario s = Scenarios.preset("seed-buggy", "run.durationS=3");
