@@ -137,8 +137,8 @@ class BranchWindowTest {
         waitForBranch(robot);
         robot.interact(() -> {
             assertEquals(8_250_000_000L, main.runs().timeNanos());
-            assertEquals(512, main.model().scenario().client().readSize() == 512 ? 512
-                    : main.runs().momentAt(Long.MAX_VALUE).changes().get(0).value());
+            assertEquals(512, main.runs().momentAt(Long.MAX_VALUE).changes().get(0).value(),
+                    "the moment's change is in the reopened run's own history");
             assertTrue(main.frameData().log().stream().anyMatch(e -> e.kind() == EventKind.KNOB_CHANGED),
                     "the moment's change replayed");
             assertFalse(main.reference().isPinned(), "a moment opened is not a branch");
@@ -158,6 +158,20 @@ class BranchWindowTest {
         } finally {
             System.clearProperty("tcpflowlab.momentDir");
         }
+    }
+
+    @Test
+    void liveRunsCannotBranchAndTheStatusBarSaysWhy(FxRobot robot) {
+        robot.interact(() -> main.engineBox().setValue(tcpflowlab.engine.Engines.Kind.LIVE));
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            assertEquals(Branching.LIVE_WHY, main.messageLabel().getText());
+            assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty(), "no time is asked for");
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> assertEquals(Branching.LIVE_WHY, main.messageLabel().getText()));
     }
 
     @Test
