@@ -26,7 +26,7 @@ import java.util.Locale;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures engine events/s (bulk transfer) and simulated-to-wall time ratio (seed-buggy, 60 s); "
-                + "with --sweep, the 20 x 20 sweep's cells/s and speedup over the cores.")
+                + "with --sweep, the 20 x 20 sweep's cells/s and speedup over the cores; with --rewind, the time to rewind 60 s.")
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -43,6 +43,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--sweep", description = "instead: the 20 x 20 sweep of seed-buggy (cells/s with one job and with "
             + "every core, the speedup and the wall time)")
     boolean sweep;
+
+    @Option(names = "--rewind", description = "instead: the time to rewind 60 s of seed-buggy and of backpressure "
+            + "(recompute to t = 60 s with the original's knob changes)")
+    boolean rewind;
 
     @Option(names = "--sweep-seconds", defaultValue = "60", paramLabel = "SECONDS",
             description = "virtual seconds per sweep cell (default ${DEFAULT-VALUE})")
@@ -66,6 +70,10 @@ final class BenchCommand implements Runnable {
             return;
         }
         ScenarioCodec codec = new ScenarioCodec();
+        if (rewind) {
+            new RewindBench(codec, warmup, runs).run(out);
+            return;
+        }
         out.printf(Locale.ROOT, "TCP Flow Lab bench: %d warm-up + %d measured runs per case; java %s, %d cores%n",
                 warmup, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         Scenario bulk = codec.withOverrides(Scenario.defaults(), List.of(
@@ -119,7 +127,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Consumes telemetry the way a cheap recorder would, so it is not optimised away. */
-    private static final class CountingSink implements TelemetrySink {
+    static final class CountingSink implements TelemetrySink {
         long segments;
         long events;
         long bytes;
@@ -140,13 +148,13 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static double min(double[] v) {
+    static double min(double[] v) {
         return Arrays.stream(v).min().orElse(0);
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Knob changes from any thread, handed to an engine's thread through a lock-free queue. Each
@@ -80,12 +81,17 @@ public final class ScenarioKnobs implements Knobs {
      * for a KNOB_CHANGED event.
      */
     public Scenario apply(Scenario current, BiConsumer<ScenarioField, String> describe) {
+        return applyEach(current, change -> describe.accept(change.field(), change.description()));
+    }
+
+    /** Like {@link #apply}, handing over each change whole (the Model records what it applied). */
+    public Scenario applyEach(Scenario current, Consumer<Change> applied) {
         Scenario s = current;
         for (Change change : drain()) {
             // The engine's scenario is the projection's past, so the change's result applies as is;
             // only a scenario changed behind the knobs' back needs the change made again.
             s = s.equals(change.before()) ? change.after() : codec.with(s, change.field(), change.value());
-            describe.accept(change.field(), change.description());
+            applied.accept(change);
         }
         return s;
     }

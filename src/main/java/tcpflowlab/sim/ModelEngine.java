@@ -19,6 +19,7 @@ import tcpflowlab.sim.tcp.TcpEndpoint;
 import tcpflowlab.telemetry.Errno;
 import tcpflowlab.telemetry.FlowLimit;
 import tcpflowlab.telemetry.EventKind;
+import tcpflowlab.engine.KnobChangeAt;
 import tcpflowlab.engine.Knobs;
 import tcpflowlab.engine.RunSummary;
 import tcpflowlab.engine.StopCondition;
@@ -50,6 +51,10 @@ public final class ModelEngine implements ModelAppContext {
     private final SummaryCollector collector = new SummaryCollector();
     private final StreamLosses losses = new StreamLosses();
     private final ScenarioKnobs knobs;
+    private final KnobHistory knobHistory = new KnobHistory();
+    /** Replaced (not changed) from another thread when a rewound run reaches its branch point. */
+    private volatile KnobSchedule knobSchedule = KnobSchedule.NONE;
+    private final Scenario initial;
     private final SplittableRandom random;
     private final SplittableRandom sequenceNumbers;
     private final Host serverHost;
@@ -66,6 +71,9 @@ public final class ModelEngine implements ModelAppContext {
     private int nextClientPort = FIRST_CLIENT_PORT;
     private TcpEndpoint serverEndpoint;
     private TcpEndpoint clientEndpoint;
+    /** The instant of the last application-level socket call, and how many calls it has seen. */
+    private long callInstant = -1;
+    private int callsAtInstant;
     private boolean started;
     private boolean finished;
     /** See {@link #inlineLimit()}: lowered while a run is stepped to a condition. */
@@ -76,9 +84,20 @@ public final class ModelEngine implements ModelAppContext {
     }
 
     public ModelEngine(Scenario scenario, List<TelemetrySink> sinks, ScenarioCodec codec) {
+        this(scenario, sinks, codec, List.of());
+    }
+
+    /**
+     * An engine that applies {@code replay} (knob changes of an earlier run of the same
+     * scenario, see {@link #knobHistory}) at the same socket calls as that run did, so it
+     * reports the same telemetry byte for byte; {@link #dropKnobSchedule()} ends the replay.
+     */
+    public ModelEngine(Scenario scenario, List<TelemetrySink> sinks, ScenarioCodec codec, List<KnobChangeAt> replay) {
         this.codec = codec;
         codec.validate(scenario);
         this.current = scenario;
+        this.initial = scenario;
+        this.knobSchedule = replay.isEmpty() ? KnobSchedule.NONE : new KnobSchedule(replay);
         List<TelemetrySink> all = new ArrayList<>(sinks);
         all.add(collector);
         this.telemetry = new Telemetry(sim, all);
@@ -305,20 +324,34 @@ public final class ModelEngine implements ModelAppContext {
 
     @Override
     public void beforeCall() {
+        long now = sim.now();
+        if (now != callInstant) {
+            callInstant = now;
+            callsAtInstant = 0;
+        }
+        int call = callsAtInstant++;
+        KnobSchedule schedule = knobSchedule;
+        if (schedule.nextTime() <= now) {
+            for (KnobChangeAt c : schedule.takeDue(now, call)) {
+                knobs.set(c.field(), c.value());
+            }
+        }
         if (knobs.hasPending()) {
-            applyKnobs();
+            applyKnobs(call);
         }
     }
 
-    private void applyKnobs() {
-        current = knobs.apply(current, (f, text) -> telemetry.event(
-                f.group().equals("client") ? Side.CLIENT : Side.SERVER, EventKind.KNOB_CHANGED, null, 0,
-                connections, text));
+    private void applyKnobs(int call) {
+        current = knobs.applyEach(current, change -> {
+            knobHistory.add(new KnobChangeAt(sim.now(), call, change.field(), change.value()));
+            telemetry.event(change.field().group().equals("client") ? Side.CLIENT : Side.SERVER,
+                    EventKind.KNOB_CHANGED, null, 0, connections, change.description());
+        });
     }
 
     @Override
     public long inlineLimit() {
-        return Math.min(sim.nextEventTime(), inlineLimit);
+        return Math.min(Math.min(sim.nextEventTime(), inlineLimit), knobSchedule.nextTime());
     }
 
     @Override
@@ -386,6 +419,21 @@ public final class ModelEngine implements ModelAppContext {
 
     public Knobs knobs() {
         return knobs;
+    }
+
+    /** The knob changes applied so far that took effect at or before run time {@code t}; any thread. */
+    public List<KnobChangeAt> knobHistory(long t) {
+        return knobHistory.upTo(t);
+    }
+
+    /** Ends the replay of an earlier run's knob changes: from now on only the knobs' own changes apply. */
+    public void dropKnobSchedule() {
+        knobSchedule = KnobSchedule.NONE;
+    }
+
+    /** The scenario as it was built, before any knob change. */
+    public Scenario initialScenario() {
+        return initial;
     }
 
     public long now() {

@@ -34,6 +34,8 @@ final class HelpDialogs {
             new Shortcut("Ctrl+P", "presentation mode (large fonts, thick lines)"),
             new Shortcut("Ctrl+Shift+P", "pin the run as the reference the next run is drawn over"),
             new Shortcut("Ctrl+Shift+U", "clear the reference"),
+            new Shortcut("Ctrl+B", "branch: rewind a paused or finished Model run to a time, keep it faded as the reference"),
+            new Shortcut("Ctrl+L", "copy a link to this moment (saved in ~/tcpflowlab-moments)"),
             new Shortcut("Ctrl+M", "sweep: outcome map over one or two knobs"),
             new Shortcut("Drag", "zoom the charts to the dragged time span"),
             new Shortcut("Scroll", "zoom the charts in or out"),

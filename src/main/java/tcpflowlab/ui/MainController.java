@@ -119,10 +119,13 @@ public final class MainController {
     private LessonPlayer lessonPlayer;
     private LessonMode lessons;
     private LessonEvidence evidence;
+    private Branching branching;
+    private final tcpflowlab.engine.MomentCodec moments;
 
     MainController(AppModel model, RunController runs) {
         this.model = model;
         this.runs = runs;
+        this.moments = new tcpflowlab.engine.MomentCodec(model.codec());
         this.files = new ScenarioFiles(model, dialogs, () -> {
             resetRun();
             updateButtons();
@@ -200,7 +203,29 @@ public final class MainController {
                     }
                 });
         initLessons();
-        frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping() || lessonPlayer.isBusy(),
+        branching = new Branching(runs, frames, chartPanelController, new Branching.Window() {
+            @Override
+            public void resetRun() {
+                MainController.this.resetRun();
+            }
+
+            @Override
+            public String pinReference() {
+                return reference.pin(runs, frameData, model.scenario().name());
+            }
+
+            @Override
+            public void message(String text) {
+                MainController.this.message(text);
+            }
+
+            @Override
+            public void updateButtons() {
+                MainController.this.updateButtons();
+            }
+        });
+        frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping() || lessonPlayer.isBusy()
+                        || branching.isComputing(),
                 chartPanelController.viewer().renderer()::isIdle);
         // Frames only while something changes (FrameLoop): these change what the views show.
         for (javafx.beans.Observable o : List.of(model.followLatestProperty(), model.timeWindowProperty(),
@@ -308,6 +333,7 @@ public final class MainController {
                 case "--autorun" -> onRun();
                 case "--sweep" -> javafx.application.Platform.runLater(this::onSweep);
                 case "--lesson" -> lessons.open(args.get(++i));
+                case "--moment" -> openMoment(Path.of(args.get(++i)));
                 default -> message("unknown option " + a);
             }
         }
@@ -392,6 +418,90 @@ public final class MainController {
         String why = reference.pin(runs, frameData, model.scenario().name());
         message(why == null ? "pinned as reference: the next run is drawn over it" : why);
         frames.requestFrame();
+    }
+
+    /** Run > Branch here...: asks for the time (now by default), then branches there. */
+    @FXML
+    void onBranch() {
+        String why = branching.whyNot();
+        if (why != null) {
+            message(why);
+            return;
+        }
+        double latest = branching.latest() / 1e9;
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(
+                String.format(Locale.ROOT, "%.3f", latest));
+        d.setTitle("Branch the run");
+        d.setHeaderText(String.format(Locale.ROOT, "Rewind to t = (seconds, 0 to %.3f); this run is kept faded "
+                + "as the reference", latest));
+        dialogs.own(d);
+        d.showAndWait().ifPresent(text -> {
+            try {
+                double t = Double.parseDouble(text.trim());
+                if (!(t >= 0 && t <= latest)) {
+                    throw new NumberFormatException();
+                }
+                branching.branch(Math.round(t * 1e9));
+            } catch (NumberFormatException e) {
+                message(String.format(Locale.ROOT, "branch time '%s' is not allowed: seconds from 0 to %.3f", text,
+                        latest));
+            }
+        });
+    }
+
+    /** Run > Copy link to this moment: the moment saved as a file, the command that opens it on the clipboard. */
+    @FXML
+    void onCopyMomentLink() {
+        String why = runs.engine() == Engines.Kind.MODEL && runs.isPrepared() && runs.state() != RunState.READY ? null
+                : runs.engine() == Engines.Kind.MODEL ? "nothing to link to yet: run a scenario first" : Branching.LIVE_WHY;
+        if (why != null) {
+            message(why);
+            return;
+        }
+        try {
+            Path file = new MomentLink(moments, MomentLink.defaultDir()).save(runs.momentAt(runs.timeNanos()));
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(MomentLink.command(file));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            message("moment saved as " + file + "; the command that opens it is on the clipboard");
+        } catch (java.io.IOException e) {
+            message("cannot save the moment: " + e.getMessage());
+        }
+    }
+
+    /** File > Open moment... */
+    @FXML
+    void onOpenMoment() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open moment");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Moment (JSON)", "*.json"));
+        Path dir = MomentLink.defaultDir();
+        if (java.nio.file.Files.isDirectory(dir)) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openMoment(f.toPath());
+        }
+    }
+
+    /** Opens a moment file: its scenario recomputed to its time, paused there; a bad file is reported and changes nothing. */
+    boolean openMoment(Path file) {
+        tcpflowlab.engine.Moment m;
+        try {
+            m = moments.read(file);
+        } catch (tcpflowlab.scenario.InvalidScenarioException e) {
+            message("cannot open the moment " + file.getFileName() + ": " + e.problems().get(0));
+            dialogs.error("Cannot open the moment " + file.getFileName(), String.join("\n", e.problems()));
+            return false;
+        }
+        if (!files.confirmDiscard("opening a moment")) {
+            return false;
+        }
+        engineBox.setValue(Engines.Kind.MODEL);
+        model.edit(m.scenario());
+        branching.open(m, file.getFileName().toString());
+        return true;
     }
 
     @FXML
@@ -738,6 +848,10 @@ public final class MainController {
 
     LessonMode lessons() {
         return lessons;
+    }
+
+    Branching branching() {
+        return branching;
     }
 
     List<PresetEntry> presetEntries() {

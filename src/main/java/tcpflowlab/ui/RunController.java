@@ -4,7 +4,9 @@ import tcpflowlab.export.CsvTelemetryWriter;
 import tcpflowlab.live.LiveOptions;
 import tcpflowlab.engine.Engines;
 import tcpflowlab.live.LiveRun;
+import tcpflowlab.engine.Moment;
 import tcpflowlab.run.ModelRun;
+import tcpflowlab.sim.Rewind;
 import tcpflowlab.scenario.Scenario;
 import tcpflowlab.scenario.ScenarioCodec;
 import tcpflowlab.telemetry.Recorder;
@@ -33,6 +35,7 @@ public final class RunController implements AutoCloseable {
     static final double MAX_SPEED_SHARE = Double.parseDouble(System.getProperty("tcpflowlab.maxSpeedShare", "1.0"));
 
     private final Engines engines;
+    private final ScenarioCodec codec;
     private Run run;
     private ModelRun modelRun;
     private LiveRun liveRun;
@@ -55,6 +58,7 @@ public final class RunController implements AutoCloseable {
 
     public RunController(ScenarioCodec codec) {
         this.engines = new Engines(codec);
+        this.codec = codec;
     }
 
     /** Sets up a run of {@code scenario} without starting it. */
@@ -67,6 +71,19 @@ public final class RunController implements AutoCloseable {
      * event tape), or none ({@code null}).
      */
     public void prepare(Scenario scenario, tcpflowlab.telemetry.TelemetrySink extra) {
+        prepare(scenario, extra, null);
+    }
+
+    /**
+     * Sets up a Model run that recomputes {@code moment}: the same scenario, seed and knob
+     * changes; run it to the moment's time, then {@link #endReplay()}.
+     */
+    public void prepareBranch(Moment moment) {
+        engine = Engines.Kind.MODEL;
+        prepare(moment.scenario(), null, moment);
+    }
+
+    private void prepare(Scenario scenario, tcpflowlab.telemetry.TelemetrySink extra, Moment replay) {
         close();
         this.scenario = scenario;
         recorder = new Recorder();
@@ -90,13 +107,27 @@ public final class RunController implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run's temporary capture", e);
         }
-        modelRun = engines.modelRun(scenario, extra == null ? List.of(recorder, log, capture)
-                : List.of(recorder, log, capture, extra));
+        List<tcpflowlab.telemetry.TelemetrySink> sinks = extra == null ? List.of(recorder, log, capture)
+                : List.of(recorder, log, capture, extra);
+        modelRun = replay == null ? engines.modelRun(scenario, sinks)
+                : ModelRun.withSystemClock(Rewind.engine(replay, sinks, codec));
         Recorder r = recorder;
         modelRun.setBackpressure(r::isBacklogged);
         modelRun.setMaxSpeedShare(MAX_SPEED_SHARE);
         modelRun.setSpeed(speed);
         run = modelRun;
+    }
+
+    /** The Model run's moment at run time {@code t} (at most now), for a branch or a link; null for Live. */
+    public Moment momentAt(long t) {
+        return modelRun == null ? null : Rewind.momentOf(modelRun.engine(), Math.min(t, modelRun.timeNanos()));
+    }
+
+    /** A recomputed run has reached its moment: from here the knobs are the user's. */
+    public void endReplay() {
+        if (modelRun != null) {
+            modelRun.engine().dropKnobSchedule();
+        }
     }
 
     /** The engine for the next prepared run. */
