@@ -55,7 +55,10 @@ final class RewindHandle extends Pane {
         grip.setAccessibleText("Rewind handle: arrow keys move it back in time, Enter branches there");
         for (javafx.scene.Node n : java.util.List.of(grip, label)) {
             n.setCursor(Cursor.H_RESIZE);
-            n.setOnMousePressed(this::dragged);
+            n.setOnMousePressed(e -> {
+                grip.requestFocus(); // a press alone leaves the time where it is
+                e.consume();
+            });
             n.setOnMouseDragged(this::dragged);
         }
         grip.setOnKeyPressed(this::key);
@@ -84,17 +87,25 @@ final class RewindHandle extends Pane {
         now = latest;
         shown = canBranch;
         setVisible(canBranch);
-        requestLayout();
+        place();
     }
 
     @Override
     protected void layoutChildren() {
+        place();
+    }
+
+    /**
+     * Puts the handle at its time. A time outside the view keeps the grip at the view's edge (its
+     * label still says the time), so the grip never vanishes under the pointer or the keyboard.
+     */
+    private void place() {
         Rectangle2D rows = viewer.rowsArea();
         if (!shown || rows == null) {
             return;
         }
-        double x = viewer.xAt(atNanos / 1e9);
-        boolean inView = x >= rows.getMinX() - 0.5 && x <= rows.getMaxX() + 0.5;
+        double at = viewer.xAt(atNanos / 1e9);
+        double x = Math.max(rows.getMinX(), Math.min(rows.getMaxX(), at));
         double size = Math.max(12, label.getFont().getSize() * 1.1); // grows with presentation mode's text
         double axisY = rows.getMaxY();
         line.setStrokeWidth(Math.max(2, size / 7));
@@ -102,21 +113,21 @@ final class RewindHandle extends Pane {
         line.setEndX(x);
         line.setStartY(rows.getMinY());
         line.setEndY(axisY);
+        line.setVisible(Math.abs(at - x) < 1);
         grip.getPoints().setAll(x, axisY, x - size / 2, axisY + size, x + size / 2, axisY + size);
         label.setText(text());
         label.autosize();
+        boolean moved = isMoved();
+        branchButton.setVisible(moved);
         branchButton.autosize();
-        branchButton.setVisible(isMoved());
-        // beside the line on the side with more room, just above the axis
-        double width = label.getWidth() + (isMoved() ? 4 + branchButton.getWidth() : 0);
+        // beside the line on the side with more room, just above the axis, and never off the charts
+        double width = label.getWidth() + (moved ? 4 + branchButton.getWidth() : 0);
+        double height = Math.max(label.getHeight(), moved ? branchButton.getHeight() : 0);
         boolean right = x < (rows.getMinX() + rows.getMaxX()) / 2;
-        double left = right ? x + 6 : x - 6 - width;
-        double top = axisY - Math.max(label.getHeight(), branchButton.getHeight()) - 4;
-        label.relocate(left, top + (branchButton.getHeight() - label.getHeight()) / 2 * (isMoved() ? 1 : 0));
-        branchButton.relocate(left + label.getWidth() + 4, top);
-        for (javafx.scene.Node n : getChildren()) {
-            n.setVisible(inView && (n != branchButton || isMoved()));
-        }
+        double left = Math.max(0, Math.min(getWidth() - width, right ? x + 6 : x - 6 - width));
+        double top = axisY - height - 4;
+        label.relocate(left, top + (height - label.getHeight()) / 2);
+        branchButton.relocate(left + label.getWidth() + 4, top + (height - branchButton.getHeight()) / 2);
     }
 
     private String text() {
@@ -126,7 +137,6 @@ final class RewindHandle extends Pane {
     private void dragged(MouseEvent e) {
         double x = viewer.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
         moveTo(viewer.timeAt(x));
-        grip.requestFocus();
         e.consume();
     }
 
@@ -154,7 +164,7 @@ final class RewindHandle extends Pane {
 
     private void setTime(long nanos) {
         atNanos = Math.max(0, Math.min(now, nanos));
-        requestLayout();
+        place();
     }
 
     /** Branches at the handle's time, the time its label shows. */
