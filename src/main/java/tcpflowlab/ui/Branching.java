@@ -18,6 +18,13 @@ import java.util.Locale;
  */
 final class Branching {
     static final String LIVE_WHY = "Rewind and branch needs the Model: a Live run's kernel cannot be run again";
+    /**
+     * A lesson's session is bound to its run and its questions to that run's future: replacing the
+     * run under it would leave the panel asking about a run that is gone. Closing it silently would
+     * throw away the class's predictions, so the user closes it.
+     */
+    static final String LESSON_WHY = "a lesson is open and its questions follow this run: close the lesson "
+            + "(✕ on the lesson panel; the run stays), then branch";
 
     /** What the main window does for a branch. */
     interface Window {
@@ -30,6 +37,9 @@ final class Branching {
         void message(String text);
 
         void updateButtons();
+
+        /** Whether a lesson is playing on the run. */
+        boolean lessonOpen();
     }
 
     private final RunController runs;
@@ -53,6 +63,9 @@ final class Branching {
         }
         if (computing) {
             return "a branch is being computed";
+        }
+        if (window.lessonOpen()) {
+            return LESSON_WHY;
         }
         RunState s = runs.state();
         if (!runs.isPrepared() || s == RunState.READY) {
@@ -91,8 +104,9 @@ final class Branching {
 
     /** Shows {@code moment}: its scenario recomputed to its time, paused there. */
     void open(Moment moment, String source) {
-        if (computing) {
-            window.message("a branch is being computed");
+        if (computing || window.lessonOpen()) {
+            window.message(computing ? "a branch is being computed" : LESSON_WHY.replace("then branch",
+                    "then open the moment"));
             return;
         }
         recompute(moment, String.format(Locale.ROOT, "opened the moment at t = %.3f s from %s: "

@@ -39,6 +39,7 @@ final class ChartImageView extends Region {
     private ChartRenderingInfo info;
     private DoubleConsumer hover = x -> { };
     private Runnable zoomOut = () -> { };
+    private Runnable rendered = () -> { };
     private Point2D dragStart;
     private double pressLower;
     private double pressUpper;
@@ -69,6 +70,11 @@ final class ChartImageView extends Region {
         this.hover = hover;
     }
 
+    /** Told after each new image is on screen: what is laid out over the charts moves with the axis. */
+    void setOnRendered(Runnable rendered) {
+        this.rendered = rendered;
+    }
+
     /** What a leftward drag does (back to following the run). */
     void setOnZoomOut(Runnable zoomOut) {
         this.zoomOut = zoomOut;
@@ -93,6 +99,7 @@ final class ChartImageView extends Region {
         image.setFitWidth(r.width() / r.scale());
         image.setFitHeight(r.height() / r.scale());
         info = r.info();
+        rendered.run();
     }
 
     /** Where the chart put its first plot's data area at the last render, or null before one. */
@@ -102,6 +109,17 @@ final class ChartImageView extends Region {
         }
         PlotRenderingInfo sub = info.getPlotInfo().getSubplotInfo(0);
         return sub.getDataArea();
+    }
+
+    /** Where the chart put all its rows together at the last render, or null before one. */
+    Rectangle2D rowsArea() {
+        return info == null || info.getPlotInfo() == null ? null : info.getPlotInfo().getDataArea();
+    }
+
+    /** The layout x of {@code seconds} on the last rendered axis; NaN before the first render. */
+    double xAt(double seconds) {
+        Rectangle2D area = dataArea();
+        return area == null ? Double.NaN : timeAxis.valueToJava2D(seconds, area, RectangleEdge.BOTTOM);
     }
 
     /** The time at layout x, on the last rendered axis; NaN before the first render. */

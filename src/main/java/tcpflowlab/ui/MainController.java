@@ -120,6 +120,7 @@ public final class MainController {
     private LessonMode lessons;
     private LessonEvidence evidence;
     private Branching branching;
+    private RewindHandle rewindHandle;
     private final tcpflowlab.engine.MomentCodec moments;
 
     MainController(AppModel model, RunController runs) {
@@ -223,7 +224,14 @@ public final class MainController {
             public void updateButtons() {
                 MainController.this.updateButtons();
             }
+
+            @Override
+            public boolean lessonOpen() {
+                return lessonPlayer.isOpen();
+            }
         });
+        rewindHandle = new RewindHandle(chartPanelController.viewer(), branching);
+        chartPanelController.addOverlay(rewindHandle);
         frames.setActivity(() -> runs.state() == RunState.RUNNING || steps.isStepping() || lessonPlayer.isBusy()
                         || branching.isComputing(),
                 chartPanelController.viewer().renderer()::isIdle);
@@ -333,7 +341,7 @@ public final class MainController {
                 case "--autorun" -> onRun();
                 case "--sweep" -> javafx.application.Platform.runLater(this::onSweep);
                 case "--lesson" -> lessons.open(args.get(++i));
-                case "--moment" -> openMoment(Path.of(args.get(++i)));
+                case "--moment" -> openMoment(MomentLink.argumentPath(args.get(++i)));
                 default -> message("unknown option " + a);
             }
         }
@@ -429,8 +437,8 @@ public final class MainController {
             return;
         }
         double latest = branching.latest() / 1e9;
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(
-                String.format(Locale.ROOT, "%.3f", latest));
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(rewindHandle.isMoved()
+                ? RewindHandle.exactSeconds(rewindHandle.timeNanos()) : String.format(Locale.ROOT, "%.3f", latest));
         d.setTitle("Branch the run");
         d.setHeaderText(String.format(Locale.ROOT, "Rewind to t = (seconds, 0 to %.3f); this run is kept faded "
                 + "as the reference", latest));
@@ -603,6 +611,9 @@ public final class MainController {
         knobPanelController.setRunning(runs.hasActiveRun());
         hint.update(!runs.isPrepared(), model.scenario().name());
         showTelemetrySource();
+        if (rewindHandle != null) {
+            rewindHandle.refresh();
+        }
     }
 
     /** Names where a Live run's kernel events come from; nothing for the Model, whose events are its own. */
@@ -852,6 +863,10 @@ public final class MainController {
 
     Branching branching() {
         return branching;
+    }
+
+    RewindHandle rewindHandle() {
+        return rewindHandle;
     }
 
     List<PresetEntry> presetEntries() {

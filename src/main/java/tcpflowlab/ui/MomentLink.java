@@ -40,8 +40,48 @@ final class MomentLink {
         return file;
     }
 
-    /** The command that opens the app at the moment in {@code file}. */
+    /**
+     * The command that opens the app at the moment in {@code file}, for a POSIX shell: the
+     * arguments are single-quoted for the shell, and the path quoted once more for the JavaFX
+     * Maven plugin, which splits its arguments at blanks outside quotes and hands the quotes on
+     * to the app ({@link #argumentPath} takes them off). So a folder like "Moments (Ann's)" or
+     * "/home/a b" survives both.
+     */
     static String command(Path file) {
-        return "mvn javafx:run -Djavafx.args=\"--moment " + file.toAbsolutePath() + "\"";
+        return "mvn javafx:run -Djavafx.args=" + shellQuoted("--moment " + pluginQuoted(file.toAbsolutePath()
+                .toString()));
+    }
+
+    /** {@code word} as one word for a POSIX shell, whatever it holds. */
+    static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** {@code word} as one argument for the JavaFX plugin: double quotes around it, a double quote inside single ones. */
+    static String pluginQuoted(String word) {
+        return "\"" + word.replace("\"", "\"'\"'\"") + "\"";
+    }
+
+    /**
+     * The path a {@code --moment} argument names: as given when such a file exists or nothing is
+     * quoted (a shell took the quotes off), else with the JavaFX plugin's quotes taken off.
+     */
+    static Path argumentPath(String argument) {
+        Path given = Path.of(argument);
+        if (Files.exists(given) || !(argument.startsWith("\"") || argument.startsWith("'"))) {
+            return given;
+        }
+        StringBuilder path = new StringBuilder();
+        char quote = 0;
+        for (char c : argument.toCharArray()) {
+            if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            } else {
+                path.append(c);
+            }
+        }
+        return quote == 0 ? Path.of(path.toString()) : given;
     }
 }

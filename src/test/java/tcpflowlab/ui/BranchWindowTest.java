@@ -151,7 +151,8 @@ class BranchWindowTest {
             String[] clip = new String[1];
             robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
             assertTrue(clip[0].contains("--moment "), clip[0]);
-            Path saved = Path.of(clip[0].substring(clip[0].indexOf("--moment ") + 9, clip[0].length() - 1));
+            Path saved = MomentLink.argumentPath(clip[0].substring(clip[0].indexOf("--moment ") + 9,
+                    clip[0].length() - 1));
             Moment m = new MomentCodec(new ScenarioCodec()).read(saved);
             assertEquals(8_250_000_000L, m.atNanos());
             assertEquals(new MomentCodec(new ScenarioCodec()).read(file), m, "the same moment, linked again");
