@@ -113,6 +113,32 @@ class LessonSessionTest {
     }
 
     @Test
+    void anEventTimeAfterTheStopIsCalledTheNextEventNotTheRunsFirst() {
+        // asked at the first probe, "when does the second go?": the answer is not the first probe
+        Lesson l = lesson("{\"title\":\"a\",\"text\":\"x\",\"stop\":{\"event\":\"ZERO_WINDOW_PROBE\",\"side\":\"server\"},"
+                + "\"question\":{\"prompt\":\"p\",\"answer\":{\"quantity\":\"eventTime\",\"event\":\"ZERO_WINDOW_PROBE\","
+                + "\"side\":\"server\"}}},"
+                + "{\"title\":\"b\",\"text\":\"x\",\"stop\":{\"atSeconds\":15},"
+                + "\"question\":{\"prompt\":\"p\",\"answer\":{\"quantity\":\"eventTime\",\"event\":\"ZERO_WINDOW_PROBE\","
+                + "\"side\":\"server\",\"from\":\"start\"}}}");
+        List<TcpEvent> all = plainRun(l);
+        int first = indexOf(all, 0, EventKind.ZERO_WINDOW_PROBE, Side.SERVER);
+        TcpEvent second = all.get(indexOf(all, first + 1, EventKind.ZERO_WINDOW_PROBE, Side.SERVER));
+        Played p = play(l);
+
+        p.session().next();
+        LessonSession.Revealed next = p.session().reveal(null);
+        assertThat(next.answer().evidence()).isEqualTo(second);
+        assertThat(next.answer().because()).startsWith("the next ZERO_WINDOW_PROBE (server) after the stop (t = ")
+                .doesNotContain("the first");
+
+        p.session().next();
+        LessonSession.Revealed fromStart = p.session().reveal(null);
+        assertThat(fromStart.answer().evidence()).isEqualTo(all.get(first));
+        assertThat(fromStart.answer().because()).startsWith("the first ZERO_WINDOW_PROBE (server) happened");
+    }
+
+    @Test
     void nextRevealsASkippedQuestionSoEveryPlayTakesTheSamePath() {
         String steps = "{\"title\":\"a\",\"text\":\"x\",\"stop\":{\"event\":\"ZERO_WINDOW\"},\"question\":{\"prompt\":\"p\","
                 + "\"answer\":{\"quantity\":\"eventTime\",\"event\":\"RST_RECEIVED\"}}},"
