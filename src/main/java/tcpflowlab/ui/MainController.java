@@ -256,6 +256,11 @@ public final class MainController {
             }
 
             @Override
+            public tcpflowlab.run.ModelRun currentRun() {
+                return runs.modelRun();
+            }
+
+            @Override
             public void revealed(tcpflowlab.lesson.LessonSession.Revealed v) {
                 chartPanelController.viewer().renderer().awaitIdle();
                 frames.catchUp(System.nanoTime());

@@ -361,6 +361,59 @@ class LessonModeTest {
         robot.interact(() -> assertTrue(knobs.isVisible(), "closing the lesson brings the knobs back"));
     }
 
+    /** Where each step of a lesson stops and its answer, played headless: the path every play must take. */
+    private static List<LessonSession.Revealed> headless(tcpflowlab.lesson.Lesson lesson, List<Long> stops) {
+        ScenarioCodec scenarios = new ScenarioCodec();
+        LessonSession s = new LessonSession(lesson);
+        s.attach(new tcpflowlab.lesson.EngineLessonRun(
+                new tcpflowlab.sim.ModelEngine(lesson.scenario(), List.of(s.sink()), scenarios)));
+        List<LessonSession.Revealed> answers = new java.util.ArrayList<>();
+        while (s.hasNext()) {
+            stops.add(s.next().timeNanos());
+            answers.add(s.awaitingReveal() ? s.reveal(null) : null);
+        }
+        return answers;
+    }
+
+    @Test
+    void runStepResetOrAnotherEngineMidLessonPlaysTheLessonAgainSoNoStopIsMissed(FxRobot robot) {
+        tcpflowlab.lesson.Lesson lesson = new LessonLibrary(new LessonCodec(new ScenarioCodec())).load("receive-window");
+        List<Long> stops = new java.util.ArrayList<>();
+        List<LessonSession.Revealed> answers = headless(lesson, stops);
+        robot.interact(() -> main.openLesson("receive-window"));
+        next(robot);
+        assertEquals(stops.get(0), pausedAtStop(robot));
+
+        // Run by hand past the next stop (the first zero window): Next used to miss it for good
+        robot.interact(() -> main.onRun());
+        AppWindow.waitFor(robot, "the run to pass the next stop", () -> main.runs().timeNanos() > stops.get(1));
+        next(robot);
+        assertEquals(stops.get(1), pausedAtStop(robot), "Next plays the lesson again to its stop");
+        robot.interact(() -> assertEquals("Step 2 of 5", main.lessonPanel().progressLabel().getText()));
+
+        // Reset, then Reveal: the answer is the lesson's, not one from an empty run
+        robot.interact(() -> main.onReset());
+        robot.clickOn("#predictionField").write("5680");
+        robot.clickOn("#revealButton");
+        idle(robot);
+        robot.interact(() -> {
+            LessonSession.Revealed v = main.lessonPlayer().revealed();
+            assertNotNull(v, "revealed");
+            assertEquals(answers.get(1).answer().text(), v.answer().text());
+            assertEquals(Boolean.TRUE, v.correct());
+        });
+
+        // another engine, then Next: back on the Model, at the lesson's next stop
+        robot.interact(() -> main.engineBox().setValue(Engines.Kind.LIVE));
+        next(robot);
+        assertEquals(stops.get(2), pausedAtStop(robot));
+        robot.interact(() -> {
+            assertEquals(Engines.Kind.MODEL, main.engineBox().getValue());
+            assertEquals("5680", main.lessonPlayer().session().records().get(1).prediction(),
+                    "the class's earlier prediction survives the replay");
+        });
+    }
+
     @Test
     void helpShowsHowToWriteALesson() {
         String text = texts(HelpDialogs.lessonFormatView(13));
