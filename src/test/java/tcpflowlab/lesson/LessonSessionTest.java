@@ -235,6 +235,15 @@ class LessonSessionTest {
         assertThat(n.judge("three", three)).isFalse();
         assertThat(n.judge("NaN", three)).isFalse();
         assertThat(n.judge("1e999", three)).isFalse();
+        // thousands written as the lessons write them ("8,192 bytes") or with spaces
+        Answer bytes = new Answer("5680", 5680, 0, null, "b");
+        Question q = new Question("p", List.of(), 600, new Quantity.ValueAtStop(Gauge.RECEIVE_QUEUE), null, "");
+        assertThat(q.judge("5,680", bytes)).isTrue();
+        assertThat(q.judge("5 680", bytes)).isTrue();
+        assertThat(q.judge("5\u202f680", bytes)).isTrue();
+        assertThat(q.judge("1,310,72", bytes)).isFalse();
+        assertThat(q.judge("5,68", bytes)).as("a decimal comma stays one").isFalse();
+        assertThat(n.judge("3,000", three)).as("or a decimal comma with three decimals").isTrue();
         Question c = new Question("p", List.of("EAGAIN", "EPIPE"), 0, new Quantity.FirstErrno(Side.CLIENT, Scope.STOP),
                 null, "");
         Answer epipe = new Answer("EPIPE", Double.NaN, 0, null, "b");
