@@ -1,6 +1,7 @@
 package tcpflowlab.ui;
 
 import javafx.application.Platform;
+import tcpflowlab.lesson.KnobSetting;
 import tcpflowlab.lesson.Lesson;
 import tcpflowlab.lesson.LessonSession;
 import tcpflowlab.lesson.StepRecord;
@@ -31,6 +32,9 @@ final class LessonPlayer {
 
         /** A question revealed: point at its evidence. */
         void revealed(LessonSession.Revealed revealed);
+
+        /** The lesson turned these knobs on the run: the knob panel shows them. */
+        void knobsTurned(List<KnobSetting> settings);
 
         /** The window's Model run now, or null (reset, another engine). */
         ModelRun currentRun();
@@ -100,6 +104,7 @@ final class LessonPlayer {
                 page = Page.STEP;
                 reached = r;
                 revealed = null;
+                window.knobsTurned(lesson.steps().get(r.index()).set());
                 window.stopped(r.timeNanos());
             });
         } else if (s.awaitingReveal() && movedByHand()) {
@@ -178,6 +183,8 @@ final class LessonPlayer {
         }, p -> {
             page = then == Then.SUMMARY ? Page.SUMMARY : Page.STEP;
             reached = p.reached();
+            window.knobsTurned(lesson.steps().subList(0, target + 1).stream()
+                    .flatMap(step -> step.set().stream()).toList());
             window.stopped(p.reached().timeNanos());
             if (then == Then.REVEAL) {
                 revealed = p.revealed();

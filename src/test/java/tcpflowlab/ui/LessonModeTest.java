@@ -415,6 +415,37 @@ class LessonModeTest {
     }
 
     @Test
+    void theKnobsALessonTurnsShowOnTheKnobPanelAndTurningOneBackByHandReachesTheRun(FxRobot robot) {
+        robot.interact(() -> main.openLesson("two-cures"));
+        next(robot);
+        next(robot); // client.strategy = DRAIN
+        robot.interact(() -> assertEquals("DRAIN",
+                ((javafx.scene.control.ComboBox<?>) main.knobs().control(tcpflowlab.scenario.ScenarioField.CLIENT_STRATEGY))
+                        .getValue()));
+        next(robot); // FIXED_READ again, server.overflowPolicy = DROP
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> policy = (javafx.scene.control.ComboBox<String>)
+                main.knobs().control(tcpflowlab.scenario.ScenarioField.SERVER_OVERFLOW_POLICY);
+        robot.interact(() -> {
+            assertEquals("DROP", policy.getValue(), "the panel shows the policy the run uses");
+            assertEquals(tcpflowlab.scenario.OverflowPolicy.DROP,
+                    main.runs().run().knobs().projected().server().overflowPolicy());
+            policy.setValue("CLOSE"); // the scenario's own value: it used to count as no change
+            assertEquals(tcpflowlab.scenario.OverflowPolicy.CLOSE,
+                    main.runs().run().knobs().projected().server().overflowPolicy(), "the hand change reaches the run");
+        });
+        // Back plays the lesson again to step 2: the panel shows the knobs of that step again
+        robot.clickOn("#backButton");
+        idle(robot);
+        robot.interact(() -> {
+            assertEquals("Step 2 of 7", main.lessonPanel().progressLabel().getText());
+            assertEquals("CLOSE", policy.getValue());
+            assertEquals("DRAIN", ((javafx.scene.control.ComboBox<?>) main.knobs()
+                    .control(tcpflowlab.scenario.ScenarioField.CLIENT_STRATEGY)).getValue());
+        });
+    }
+
+    @Test
     void helpShowsHowToWriteALesson() {
         String text = texts(HelpDialogs.lessonFormatView(13));
         assertTrue(text.contains("How a lesson plays"), text);
