@@ -128,7 +128,7 @@ class LessonModeTest {
             assertFalse(main.charts().flowChart().evidence().drawn().isEmpty(), "and drawn on the charts");
             assertTrue(main.eventLog().explanation().getText().contains("No single event settles it"),
                     "a value at the stop points at the time: " + main.eventLog().explanation().getText());
-            assertNull(main.lessonPanel().content().lookup("#revealButton"), "revealed once");
+            assertNull(main.lessonPanel().root().lookup("#revealButton"), "revealed once");
         });
 
         next(robot);
@@ -443,6 +443,38 @@ class LessonModeTest {
             assertEquals("DRAIN", ((javafx.scene.control.ComboBox<?>) main.knobs()
                     .control(tcpflowlab.scenario.ScenarioField.CLIENT_STRATEGY)).getValue());
         });
+    }
+
+    @Test
+    void onAProjectorTheRevealedVerdictScrollsIntoViewAndTheNextStepStartsAtItsTop(FxRobot robot) {
+        robot.interact(() -> {
+            Stage stage = (Stage) main.engineBox().getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            main.applyOptions(List.of("--presentation", "--lesson", "the-story"));
+        });
+        next(robot);
+        robot.interact(() -> {
+            Node reveal = main.lessonPanel().root().lookup("#revealButton");
+            Bounds b = reveal.localToScene(reveal.getLayoutBounds());
+            assertTrue(b.getMaxY() <= main.engineBox().getScene().getHeight(), "Reveal in sight: " + b);
+        });
+        choose(robot, "EAGAIN");
+        robot.clickOn("#revealButton");
+        idle(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) main.lessonPanel().root()
+                .lookup(".lesson-scroll");
+        robot.interact(() -> {
+            Node verdict = main.lessonPanel().content().lookup("#verdictLabel");
+            Bounds seen = scroll.localToScene(scroll.getLayoutBounds());
+            Bounds b = verdict.localToScene(verdict.getLayoutBounds());
+            assertTrue(scroll.getVvalue() > scroll.getVmin(), "the answer is below the question at this size");
+            assertTrue(b.getMinY() >= seen.getMinY() && b.getMaxY() <= seen.getMaxY(),
+                    "the verdict in view: " + b + " in " + seen);
+        });
+        next(robot);
+        robot.interact(() -> assertEquals(scroll.getVmin(), scroll.getVvalue(), "a new step from its top"));
     }
 
     @Test
