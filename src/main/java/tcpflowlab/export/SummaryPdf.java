@@ -52,7 +52,7 @@ public final class SummaryPdf {
             }
             y += height;
             g.setFont(line.font());
-            g.drawString(line.text(), MARGIN + line.indent(), y - 4);
+            g.drawString(literal(line.text()), MARGIN + line.indent(), y - 4);
         }
         if (g == null) {
             pdf.createPage(new Rectangle(WIDTH, HEIGHT));
@@ -131,6 +131,15 @@ public final class SummaryPdf {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /**
+     * The text as the inside of a PDF string literal. OrsonPDF writes it between "(" and ")"
+     * as it is, so an unbalanced parenthesis (a line wrapped inside "(EAGAIN: send() failed")
+     * or a backslash would end the string early and print the page's drawing operators as text.
+     */
+    static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
     }
 
     /** Markdown's emphasis and code marks left out; characters beyond Latin-1 as ASCII. */

@@ -112,9 +112,18 @@ public final class LessonCodec {
         } else if (!steps.isArray() || steps.isEmpty() || steps.size() > MAX_STEPS) {
             p.add("steps", "must be an array of 1 to " + MAX_STEPS + " steps");
         } else {
+            LessonStep latest = null; // the step with the latest run-time stop so far
             for (int i = 0; i < steps.size(); i++) {
                 LessonStep s = step(steps.get(i), "steps[" + i + "]", p, scenario);
                 if (s != null) {
+                    long t = s.stop().deadline();
+                    // the run only goes forward: an earlier time would be "reached" at once, where the run already is
+                    if (t != Long.MAX_VALUE && latest != null && t < latest.stop().deadline()) {
+                        p.add("steps[" + i + "].stop", s.stop().describe() + " is before step " + (out.indexOf(latest) + 1)
+                                + "'s stop at " + latest.stop().describe() + "; stops at a run time must go forward");
+                    } else if (t != Long.MAX_VALUE) {
+                        latest = s;
+                    }
                     out.add(s);
                 }
             }
@@ -499,7 +508,30 @@ public final class LessonCodec {
                 add(prefix + name, v + " must be a text");
                 return null;
             }
-            return v.asText();
+            String t = v.asText();
+            int bad = unprintable(t);
+            if (bad >= 0) {
+                add(prefix + name, String.format("has U+%04X at character %d: a text may hold line breaks and tabs,"
+                        + " no other control characters or broken surrogate pairs", (int) t.charAt(bad), bad + 1));
+                return null;
+            }
+            return t;
+        }
+
+        /**
+         * The first character that shows as nothing or as garbage (a NUL cut the title short on
+         * the panel; a lone surrogate prints as "?"), or -1.
+         */
+        private static int unprintable(String t) {
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         String shortText(JsonNode node, String name) {

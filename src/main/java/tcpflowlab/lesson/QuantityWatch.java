@@ -118,10 +118,12 @@ abstract class QuantityWatch {
         private final Quantity quantity;
         private final Predicate<TcpEvent> matches;
         private final StopCondition reveal;
+        private final boolean watchedFromStart;
         private TcpEvent first;
 
         FirstEvent(Quantity quantity, Scope from, Predicate<TcpEvent> matches, StopCondition reveal) {
             super(from == Scope.START);
+            this.watchedFromStart = from == Scope.START;
             this.quantity = quantity;
             this.matches = matches;
             this.reveal = reveal;
@@ -157,8 +159,11 @@ abstract class QuantityWatch {
                         + first.side().lower() + " saw " + first.errno().label() + " (" + first.kind() + ": "
                         + first.detail() + ")");
             }
-            return new Answer(seconds(t), t / 1e9, t, first, "the first " + named(first) + " happened at t = "
-                    + seconds(t) + " s");
+            // counted from the stop, the event found is the next one, not the run's first: the
+            // question is often "when does the second probe go?", asked at the first
+            String which = watchedFromStart ? "the first " + named(first)
+                    : "the next " + named(first) + " after the stop (t = " + seconds(stopNanos) + " s)";
+            return new Answer(seconds(t), t / 1e9, t, first, which + " happened at t = " + seconds(t) + " s");
         }
     }
 

@@ -49,8 +49,18 @@ public record Question(String prompt, List<String> choices, double tolerance, Qu
         if (isChoice()) {
             return p.equals(answer.text());
         }
-        Optional<Double> v = number(p);
-        return v.isPresent() && Math.abs(v.get() - answer.number()) <= tolerance + 1e-9 * Math.max(1, Math.abs(answer.number()));
+        // "5,680" is 5680 as the lessons write numbers, or 5.68 with a decimal comma: either reading counts
+        return java.util.stream.Stream.of(number(p), grouped(p)).flatMap(Optional::stream)
+                .anyMatch(v -> Math.abs(v - answer.number()) <= tolerance + 1e-9 * Math.max(1, Math.abs(answer.number())));
+    }
+
+    /** A number with its digits in groups of three ("131,072", "131 072"), or empty when it is not written so. */
+    static Optional<Double> grouped(String text) {
+        String t = text.strip();
+        if (!t.matches("[-+]?\\d{1,3}([, \u00a0\u202f]\\d{3})+(\\.\\d*)?")) {
+            return Optional.empty();
+        }
+        return number(t.replaceAll("[, \u00a0\u202f]", ""));
     }
 
     /** A prediction typed as a number: a dot or a comma as decimal separator, nothing else. */

@@ -1,5 +1,6 @@
 package tcpflowlab.ui;
 
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -59,6 +60,9 @@ public final class LessonPanelController {
     private Button backButton;
     @FXML
     private Button nextButton;
+    /** Back, Reveal while a question waits, Next: always in sight, however long the step's text. */
+    @FXML
+    private javafx.scene.layout.HBox nav;
 
     private AppModel model;
     private LessonPlayer player;
@@ -70,6 +74,8 @@ public final class LessonPanelController {
     private String prediction = "";
     /** The stop the prediction belongs to: a new stop starts with none. */
     private Object predictionFor;
+    /** The page, stop or answer the panel last scrolled to: each new one is scrolled to once. */
+    private Object scrolledTo;
 
     void init(AppModel model, LessonPlayer player, Actions actions) {
         this.model = model;
@@ -99,6 +105,7 @@ public final class LessonPanelController {
         content.getChildren().clear();
         choices = null;
         predictionField = null;
+        nav.getChildren().remove(revealButton);
         revealButton = null;
         switch (player.page()) {
             case GOAL -> showGoal(lesson, n);
@@ -112,6 +119,34 @@ public final class LessonPanelController {
         if (revealButton != null) {
             revealButton.setDisable(busy);
         }
+        scrollToWhatIsNew();
+    }
+
+    /**
+     * A new page or stop from its top; a revealed answer into view, its verdict first: on a
+     * projector the answer is below the step's text and question, out of the class's sight.
+     */
+    private void scrollToWhatIsNew() {
+        Object now = player.revealed() != null ? player.revealed()
+                : player.page() == LessonPlayer.Page.STEP ? player.reached() : player.page();
+        if (now == scrolledTo) {
+            return;
+        }
+        scrolledTo = now;
+        Node answer = content.lookup("#lessonAnswer");
+        if (player.revealed() == null || answer == null) {
+            scroll.setVvalue(scroll.getVmin());
+            return;
+        }
+        Platform.runLater(() -> {
+            scroll.applyCss();
+            scroll.layout();
+            double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+            if (hidden > 0) {
+                double top = answer.getBoundsInParent().getMinY();
+                scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin()) * Math.min(1, top / hidden));
+            }
+        });
     }
 
     private void showGoal(Lesson lesson, int n) {
@@ -184,7 +219,7 @@ public final class LessonPanelController {
             revealButton.setId("revealButton");
             revealButton.setDefaultButton(true);
             revealButton.setOnAction(e -> onReveal());
-            box.getChildren().add(revealButton);
+            nav.getChildren().add(nav.getChildren().indexOf(nextButton), revealButton);
         }
         return box;
     }

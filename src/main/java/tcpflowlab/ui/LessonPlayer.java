@@ -1,6 +1,7 @@
 package tcpflowlab.ui;
 
 import javafx.application.Platform;
+import tcpflowlab.lesson.KnobSetting;
 import tcpflowlab.lesson.Lesson;
 import tcpflowlab.lesson.LessonSession;
 import tcpflowlab.lesson.StepRecord;
@@ -31,6 +32,12 @@ final class LessonPlayer {
 
         /** A question revealed: point at its evidence. */
         void revealed(LessonSession.Revealed revealed);
+
+        /** The lesson turned these knobs on the run: the knob panel shows them. */
+        void knobsTurned(List<KnobSetting> settings);
+
+        /** The window's Model run now, or null (reset, another engine). */
+        ModelRun currentRun();
     }
 
     /** Where the lesson is: its goal, a step, or the summary at the end. */
@@ -44,6 +51,9 @@ final class LessonPlayer {
     private LessonSession.Reached reached;
     private LessonSession.Revealed revealed;
     private boolean busy;
+    /** The run the lesson plays on, and its time when the lesson last left it paused. */
+    private ModelRun run;
+    private long leftAtNanos;
     /** Bumped by every new session: work finishing for an older one changes nothing. */
     private int generation;
 
@@ -72,7 +82,9 @@ final class LessonPlayer {
     private void restart() {
         generation++;
         session = new LessonSession(lesson);
-        session.attach(new ModelLessonRun(window.newRun(lesson, session.sink())));
+        run = window.newRun(lesson, session.sink());
+        leftAtNanos = run.timeNanos();
+        session.attach(new ModelLessonRun(run));
         page = Page.GOAL;
         reached = null;
         revealed = null;
@@ -85,13 +97,18 @@ final class LessonPlayer {
             return;
         }
         LessonSession s = session;
-        if (s.hasNext()) {
+        if (s.hasNext() && movedByHand()) {
+            playAgain(s.current() + 1, Then.WAIT, null);
+        } else if (s.hasNext()) {
             work("running to the next stop", () -> s.next(), r -> {
                 page = Page.STEP;
                 reached = r;
                 revealed = null;
+                window.knobsTurned(lesson.steps().get(r.index()).set());
                 window.stopped(r.timeNanos());
             });
+        } else if (s.awaitingReveal() && movedByHand()) {
+            playAgain(s.current(), Then.SUMMARY, null);
         } else if (s.awaitingReveal()) {
             // the summary gives every answer: the last one too
             work("revealing the answer", () -> s.reveal(null), v -> page = Page.SUMMARY);
@@ -104,6 +121,10 @@ final class LessonPlayer {
     /** Reveals the current step's answer and judges the class's {@code prediction} (blank: none). */
     void reveal(String prediction) {
         if (!canGo() || !session.awaitingReveal()) {
+            return;
+        }
+        if (movedByHand()) {
+            playAgain(session.current(), Then.REVEAL, prediction);
             return;
         }
         LessonSession s = session;
@@ -122,13 +143,32 @@ final class LessonPlayer {
             return;
         }
         int target = page == Page.SUMMARY ? session.current() : session.current() - 1;
-        List<StepRecord> before = session.records();
-        restart();
         if (target < 0) {
+            restart();
             window.stopped(0);
             changed.run();
             return;
         }
+        playAgain(target, Then.WAIT, null);
+    }
+
+    /**
+     * Whether the run left the lesson's path: Run, Step or Reset pressed, another engine or
+     * scenario chosen since the lesson last stopped. Going on from there would miss stops the
+     * run went past, and answers would differ from the lesson's own.
+     */
+    private boolean movedByHand() {
+        ModelRun now = window.currentRun();
+        return now != run || run.state() == tcpflowlab.engine.RunState.RUNNING || run.timeNanos() != leftAtNanos;
+    }
+
+    /**
+     * Plays the lesson again on a new run to step {@code target} with the predictions given so
+     * far (the session only goes forward, so every play takes the same path), then as {@code then} says.
+     */
+    private void playAgain(int target, Then then, String prediction) {
+        List<StepRecord> before = session.records();
+        restart();
         LessonSession s = session;
         work("playing the lesson again to step " + (target + 1), () -> {
             LessonSession.Reached r = null;
@@ -139,12 +179,25 @@ final class LessonPlayer {
                     s.reveal(old.prediction());
                 }
             }
-            return r;
-        }, r -> {
-            page = Page.STEP;
-            reached = r;
-            window.stopped(r.timeNanos());
+            return new Replayed(r, then == Then.WAIT ? null : s.reveal(prediction));
+        }, p -> {
+            page = then == Then.SUMMARY ? Page.SUMMARY : Page.STEP;
+            reached = p.reached();
+            window.knobsTurned(lesson.steps().subList(0, target + 1).stream()
+                    .flatMap(step -> step.set().stream()).toList());
+            window.stopped(p.reached().timeNanos());
+            if (then == Then.REVEAL) {
+                revealed = p.revealed();
+                window.revealed(revealed);
+            }
         });
+    }
+
+    /** After playing the lesson again to a step: wait for the prediction, reveal it, or go on to the summary. */
+    private enum Then { WAIT, REVEAL, SUMMARY }
+
+    /** A lesson played again to a step, and that step's answer when it was revealed too. */
+    private record Replayed(LessonSession.Reached reached, LessonSession.Revealed revealed) {
     }
 
     private boolean canGo() {
@@ -173,6 +226,7 @@ final class LessonPlayer {
                     return;
                 }
                 busy = false;
+                leftAtNanos = run.timeNanos();
                 window.busy(false, f == null ? "" : "the lesson stopped: " + f.getMessage());
                 if (f == null) {
                     done.accept(r);

@@ -289,6 +289,25 @@ public final class MainController {
             }
 
             @Override
+            public void knobsTurned(List<tcpflowlab.lesson.KnobSetting> settings) {
+                // the panel shows what the run uses, and a hand change back to the old value is a change
+                tcpflowlab.scenario.Scenario s = model.scenario();
+                for (tcpflowlab.lesson.KnobSetting k : settings) {
+                    try {
+                        s = model.codec().with(s, k.field(), k.value());
+                    } catch (tcpflowlab.scenario.InvalidScenarioException e) {
+                        // the session was refused it too, and says so on the panel
+                    }
+                }
+                model.scenarioProperty().set(s);
+            }
+
+            @Override
+            public tcpflowlab.run.ModelRun currentRun() {
+                return runs.modelRun();
+            }
+
+            @Override
             public void revealed(tcpflowlab.lesson.LessonSession.Revealed v) {
                 chartPanelController.viewer().renderer().awaitIdle();
                 frames.catchUp(System.nanoTime());

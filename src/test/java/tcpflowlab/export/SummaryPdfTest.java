@@ -45,6 +45,62 @@ class SummaryPdfTest {
                 .isEqualTo("Learning goal. the rwnd is small - 3\u00d72 -> ?");
     }
 
+    @Test
+    void parenthesesAndBackslashesStayTextEvenWhenALineBreaksBetweenThem() {
+        // the wrap cuts "(EAGAIN: send() failed ..." after its "(": one line opens, the next closes
+        String answer = "- Answer from the run: EAGAIN (at t = 1.400076 s the server saw EAGAIN (11) (EAGAIN: send() "
+                + "failed with EAGAIN: the server logs \"send buffer full\" and closes the connection)) C:\\tmp\\";
+        List<String> shown = shownText(SummaryPdf.render("T", "# T\n\n" + answer + "\n"));
+        assertThat(shown).hasSizeGreaterThan(2);
+        assertThat(String.join(" ", shown)).isEqualTo("T " + answer);
+    }
+
+    /** The strings a viewer shows: each "(...) Tj" operand of every page, PDF escapes decoded. */
+    private static List<String> shownText(byte[] pdf) {
+        String file = new String(pdf, StandardCharsets.ISO_8859_1);
+        List<String> shown = new java.util.ArrayList<>();
+        java.util.regex.Matcher streams = java.util.regex.Pattern.compile("(?<!end)stream\r?\n").matcher(file);
+        while (streams.find()) {
+            int end = file.indexOf("endstream", streams.end());
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(pdf, streams.end(), end - streams.end());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(buf);
+                    if (n == 0 && inflater.needsInput()) {
+                        break;
+                    }
+                    out.write(buf, 0, n);
+                }
+            } catch (java.util.zip.DataFormatException e) {
+                throw new AssertionError(e);
+            }
+            String ops = out.toString(StandardCharsets.ISO_8859_1);
+            for (int i = ops.indexOf(" Td ("); i >= 0; i = ops.indexOf(" Td (", i)) {
+                StringBuilder text = new StringBuilder();
+                int depth = 1;
+                int j = i + 5;
+                for (; depth > 0; j++) {
+                    char c = ops.charAt(j);
+                    if (c == '\\') {
+                        text.append(ops.charAt(++j));
+                        continue;
+                    }
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                    if (depth > 0) {
+                        text.append(c);
+                    }
+                }
+                assertThat(ops.substring(j)).as("the string ends where its Tj begins").startsWith(" Tj");
+                shown.add(text.toString());
+                i = j;
+            }
+        }
+        return shown;
+    }
+
     private static int pages(byte[] pdf) {
         String s = new String(pdf, StandardCharsets.ISO_8859_1);
         return s.split("/Type /Page\\b(?!s)", -1).length - 1;

@@ -67,6 +67,27 @@ class LessonCodecTest {
     }
 
     @Test
+    void aStopAtARunTimeBeforeAnEarlierStepsIsRefused() {
+        String stepAt2 = "{\"title\":\"a\",\"text\":\"x\",\"stop\":{\"atSeconds\":2}}";
+        String event = "{\"title\":\"b\",\"text\":\"x\",\"stop\":{\"event\":\"ZERO_WINDOW\"}}";
+        assertThat(problems(lesson(stepAt2 + "," + event + "," + STEP)))
+                .isEqualTo("l.json: steps[2].stop: t = 1 s is before step 1's stop at t = 2 s;"
+                        + " stops at a run time must go forward");
+        assertThat(parse(lesson(STEP + "," + event + "," + stepAt2)).steps()).hasSize(3);
+    }
+
+    @Test
+    void aTextWithAControlCharacterOrABrokenSurrogateIsRefusedAndLineBreaksAndTabsAreNot() {
+        assertThat(problems(lesson("{\"title\":\"a\\u0000b\",\"text\":\"x\",\"stop\":{\"atSeconds\":1}}")))
+                .isEqualTo("l.json: steps[0].title: has U+0000 at character 2: a text may hold line breaks and tabs,"
+                        + " no other control characters or broken surrogate pairs");
+        assertThat(problems(lesson("{\"title\":\"a\",\"text\":\"x \\ud83d\",\"stop\":{\"atSeconds\":1}}")))
+                .contains("steps[0].text: has U+D83D at character 3");
+        Lesson ok = parse(lesson("{\"title\":\"a \\ud83d\\ude00\",\"text\":\"x\\n\\ty\\r\\n\",\"stop\":{\"atSeconds\":1}}"));
+        assertThat(ok.steps().get(0).title()).isEqualTo("a \ud83d\ude00");
+    }
+
+    @Test
     void aCountWithoutBeforeCountsFromTheStart() {
         Lesson l = parse(lesson("{\"title\":\"s\",\"text\":\"x\",\"stop\":{\"atSeconds\":1},\"question\":{\"prompt\":\"p\","
                 + "\"answer\":{\"quantity\":\"count\",\"event\":\"EAGAIN\"}}}"));

@@ -113,6 +113,32 @@ class LessonSessionTest {
     }
 
     @Test
+    void anEventTimeAfterTheStopIsCalledTheNextEventNotTheRunsFirst() {
+        // asked at the first probe, "when does the second go?": the answer is not the first probe
+        Lesson l = lesson("{\"title\":\"a\",\"text\":\"x\",\"stop\":{\"event\":\"ZERO_WINDOW_PROBE\",\"side\":\"server\"},"
+                + "\"question\":{\"prompt\":\"p\",\"answer\":{\"quantity\":\"eventTime\",\"event\":\"ZERO_WINDOW_PROBE\","
+                + "\"side\":\"server\"}}},"
+                + "{\"title\":\"b\",\"text\":\"x\",\"stop\":{\"atSeconds\":15},"
+                + "\"question\":{\"prompt\":\"p\",\"answer\":{\"quantity\":\"eventTime\",\"event\":\"ZERO_WINDOW_PROBE\","
+                + "\"side\":\"server\",\"from\":\"start\"}}}");
+        List<TcpEvent> all = plainRun(l);
+        int first = indexOf(all, 0, EventKind.ZERO_WINDOW_PROBE, Side.SERVER);
+        TcpEvent second = all.get(indexOf(all, first + 1, EventKind.ZERO_WINDOW_PROBE, Side.SERVER));
+        Played p = play(l);
+
+        p.session().next();
+        LessonSession.Revealed next = p.session().reveal(null);
+        assertThat(next.answer().evidence()).isEqualTo(second);
+        assertThat(next.answer().because()).startsWith("the next ZERO_WINDOW_PROBE (server) after the stop (t = ")
+                .doesNotContain("the first");
+
+        p.session().next();
+        LessonSession.Revealed fromStart = p.session().reveal(null);
+        assertThat(fromStart.answer().evidence()).isEqualTo(all.get(first));
+        assertThat(fromStart.answer().because()).startsWith("the first ZERO_WINDOW_PROBE (server) happened");
+    }
+
+    @Test
     void nextRevealsASkippedQuestionSoEveryPlayTakesTheSamePath() {
         String steps = "{\"title\":\"a\",\"text\":\"x\",\"stop\":{\"event\":\"ZERO_WINDOW\"},\"question\":{\"prompt\":\"p\","
                 + "\"answer\":{\"quantity\":\"eventTime\",\"event\":\"RST_RECEIVED\"}}},"
@@ -209,6 +235,15 @@ class LessonSessionTest {
         assertThat(n.judge("three", three)).isFalse();
         assertThat(n.judge("NaN", three)).isFalse();
         assertThat(n.judge("1e999", three)).isFalse();
+        // thousands written as the lessons write them ("8,192 bytes") or with spaces
+        Answer bytes = new Answer("5680", 5680, 0, null, "b");
+        Question q = new Question("p", List.of(), 600, new Quantity.ValueAtStop(Gauge.RECEIVE_QUEUE), null, "");
+        assertThat(q.judge("5,680", bytes)).isTrue();
+        assertThat(q.judge("5 680", bytes)).isTrue();
+        assertThat(q.judge("5\u202f680", bytes)).isTrue();
+        assertThat(q.judge("1,310,72", bytes)).isFalse();
+        assertThat(q.judge("5,68", bytes)).as("a decimal comma stays one").isFalse();
+        assertThat(n.judge("3,000", three)).as("or a decimal comma with three decimals").isTrue();
         Question c = new Question("p", List.of("EAGAIN", "EPIPE"), 0, new Quantity.FirstErrno(Side.CLIENT, Scope.STOP),
                 null, "");
         Answer epipe = new Answer("EPIPE", Double.NaN, 0, null, "b");

@@ -128,7 +128,7 @@ class LessonModeTest {
             assertFalse(main.charts().flowChart().evidence().drawn().isEmpty(), "and drawn on the charts");
             assertTrue(main.eventLog().explanation().getText().contains("No single event settles it"),
                     "a value at the stop points at the time: " + main.eventLog().explanation().getText());
-            assertNull(main.lessonPanel().content().lookup("#revealButton"), "revealed once");
+            assertNull(main.lessonPanel().root().lookup("#revealButton"), "revealed once");
         });
 
         next(robot);
@@ -359,6 +359,122 @@ class LessonModeTest {
         robot.interact(() -> assertFalse(knobs.isVisible(), "on a projector the panel takes the knobs' room"));
         robot.clickOn("#closeLessonButton");
         robot.interact(() -> assertTrue(knobs.isVisible(), "closing the lesson brings the knobs back"));
+    }
+
+    /** Where each step of a lesson stops and its answer, played headless: the path every play must take. */
+    private static List<LessonSession.Revealed> headless(tcpflowlab.lesson.Lesson lesson, List<Long> stops) {
+        ScenarioCodec scenarios = new ScenarioCodec();
+        LessonSession s = new LessonSession(lesson);
+        s.attach(new tcpflowlab.lesson.EngineLessonRun(
+                new tcpflowlab.sim.ModelEngine(lesson.scenario(), List.of(s.sink()), scenarios)));
+        List<LessonSession.Revealed> answers = new java.util.ArrayList<>();
+        while (s.hasNext()) {
+            stops.add(s.next().timeNanos());
+            answers.add(s.awaitingReveal() ? s.reveal(null) : null);
+        }
+        return answers;
+    }
+
+    @Test
+    void runStepResetOrAnotherEngineMidLessonPlaysTheLessonAgainSoNoStopIsMissed(FxRobot robot) {
+        tcpflowlab.lesson.Lesson lesson = new LessonLibrary(new LessonCodec(new ScenarioCodec())).load("receive-window");
+        List<Long> stops = new java.util.ArrayList<>();
+        List<LessonSession.Revealed> answers = headless(lesson, stops);
+        robot.interact(() -> main.openLesson("receive-window"));
+        next(robot);
+        assertEquals(stops.get(0), pausedAtStop(robot));
+
+        // Run by hand past the next stop (the first zero window): Next used to miss it for good
+        robot.interact(() -> main.onRun());
+        AppWindow.waitFor(robot, "the run to pass the next stop", () -> main.runs().timeNanos() > stops.get(1));
+        next(robot);
+        assertEquals(stops.get(1), pausedAtStop(robot), "Next plays the lesson again to its stop");
+        robot.interact(() -> assertEquals("Step 2 of 5", main.lessonPanel().progressLabel().getText()));
+
+        // Reset, then Reveal: the answer is the lesson's, not one from an empty run
+        robot.interact(() -> main.onReset());
+        robot.clickOn("#predictionField").write("5680");
+        robot.clickOn("#revealButton");
+        idle(robot);
+        robot.interact(() -> {
+            LessonSession.Revealed v = main.lessonPlayer().revealed();
+            assertNotNull(v, "revealed");
+            assertEquals(answers.get(1).answer().text(), v.answer().text());
+            assertEquals(Boolean.TRUE, v.correct());
+        });
+
+        // another engine, then Next: back on the Model, at the lesson's next stop
+        robot.interact(() -> main.engineBox().setValue(Engines.Kind.LIVE));
+        next(robot);
+        assertEquals(stops.get(2), pausedAtStop(robot));
+        robot.interact(() -> {
+            assertEquals(Engines.Kind.MODEL, main.engineBox().getValue());
+            assertEquals("5680", main.lessonPlayer().session().records().get(1).prediction(),
+                    "the class's earlier prediction survives the replay");
+        });
+    }
+
+    @Test
+    void theKnobsALessonTurnsShowOnTheKnobPanelAndTurningOneBackByHandReachesTheRun(FxRobot robot) {
+        robot.interact(() -> main.openLesson("two-cures"));
+        next(robot);
+        next(robot); // client.strategy = DRAIN
+        robot.interact(() -> assertEquals("DRAIN",
+                ((javafx.scene.control.ComboBox<?>) main.knobs().control(tcpflowlab.scenario.ScenarioField.CLIENT_STRATEGY))
+                        .getValue()));
+        next(robot); // FIXED_READ again, server.overflowPolicy = DROP
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> policy = (javafx.scene.control.ComboBox<String>)
+                main.knobs().control(tcpflowlab.scenario.ScenarioField.SERVER_OVERFLOW_POLICY);
+        robot.interact(() -> {
+            assertEquals("DROP", policy.getValue(), "the panel shows the policy the run uses");
+            assertEquals(tcpflowlab.scenario.OverflowPolicy.DROP,
+                    main.runs().run().knobs().projected().server().overflowPolicy());
+            policy.setValue("CLOSE"); // the scenario's own value: it used to count as no change
+            assertEquals(tcpflowlab.scenario.OverflowPolicy.CLOSE,
+                    main.runs().run().knobs().projected().server().overflowPolicy(), "the hand change reaches the run");
+        });
+        // Back plays the lesson again to step 2: the panel shows the knobs of that step again
+        robot.clickOn("#backButton");
+        idle(robot);
+        robot.interact(() -> {
+            assertEquals("Step 2 of 7", main.lessonPanel().progressLabel().getText());
+            assertEquals("CLOSE", policy.getValue());
+            assertEquals("DRAIN", ((javafx.scene.control.ComboBox<?>) main.knobs()
+                    .control(tcpflowlab.scenario.ScenarioField.CLIENT_STRATEGY)).getValue());
+        });
+    }
+
+    @Test
+    void onAProjectorTheRevealedVerdictScrollsIntoViewAndTheNextStepStartsAtItsTop(FxRobot robot) {
+        robot.interact(() -> {
+            Stage stage = (Stage) main.engineBox().getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            main.applyOptions(List.of("--presentation", "--lesson", "the-story"));
+        });
+        next(robot);
+        robot.interact(() -> {
+            Node reveal = main.lessonPanel().root().lookup("#revealButton");
+            Bounds b = reveal.localToScene(reveal.getLayoutBounds());
+            assertTrue(b.getMaxY() <= main.engineBox().getScene().getHeight(), "Reveal in sight: " + b);
+        });
+        choose(robot, "EAGAIN");
+        robot.clickOn("#revealButton");
+        idle(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) main.lessonPanel().root()
+                .lookup(".lesson-scroll");
+        robot.interact(() -> {
+            Node verdict = main.lessonPanel().content().lookup("#verdictLabel");
+            Bounds seen = scroll.localToScene(scroll.getLayoutBounds());
+            Bounds b = verdict.localToScene(verdict.getLayoutBounds());
+            assertTrue(scroll.getVvalue() > scroll.getVmin(), "the answer is below the question at this size");
+            assertTrue(b.getMinY() >= seen.getMinY() && b.getMaxY() <= seen.getMaxY(),
+                    "the verdict in view: " + b + " in " + seen);
+        });
+        next(robot);
+        robot.interact(() -> assertEquals(scroll.getVmin(), scroll.getVvalue(), "a new step from its top"));
     }
 
     @Test
