@@ -52,6 +52,7 @@ final class Branching {
     Branching(RunController runs, FrameLoop frames, ChartPanelController charts, Window window) {
         this.runs = runs;
         this.frames = frames;
+        frames.holdViewsWhile(() -> computing);
         this.charts = charts;
         this.window = window;
     }
@@ -98,8 +99,8 @@ final class Branching {
             window.message(pinned);
             return;
         }
-        recompute(moment, String.format(Locale.ROOT, "branched at t = %.3f s: the original run is drawn faded; "
-                + "change a knob and press Run", moment.atNanos() / 1e9));
+        recompute(moment, ms -> String.format(Locale.ROOT, "branched at t = %.3f s (shown after %d ms): the original"
+                + " run is drawn faded; change a knob and press Run", moment.atNanos() / 1e9, ms));
     }
 
     /** Shows {@code moment}: its scenario recomputed to its time, paused there. */
@@ -109,11 +110,11 @@ final class Branching {
                     "then open the moment"));
             return;
         }
-        recompute(moment, String.format(Locale.ROOT, "opened the moment at t = %.3f s from %s: "
-                + "change a knob and press Run", moment.atNanos() / 1e9, source));
+        recompute(moment, ms -> String.format(Locale.ROOT, "opened the moment at t = %.3f s from %s (shown after %d ms):"
+                + " change a knob and press Run", moment.atNanos() / 1e9, source, ms));
     }
 
-    private void recompute(Moment moment, String done) {
+    private void recompute(Moment moment, java.util.function.LongFunction<String> done) {
         long started = System.nanoTime();
         window.resetRun();
         runs.prepareBranch(moment);
@@ -130,7 +131,7 @@ final class Branching {
         thread.start();
     }
 
-    private void shown(Run run, String done, long started) {
+    private void shown(Run run, java.util.function.LongFunction<String> done, long started) {
         computing = false;
         if (runs.run() != run) {
             window.updateButtons(); // reset meanwhile: the views belong to another run
@@ -141,7 +142,7 @@ final class Branching {
         frames.catchUp(System.nanoTime());
         charts.markTime(run.timeNanos() / 1e9);
         lastMillis = (System.nanoTime() - started) / 1_000_000;
-        window.message(run.state() == RunState.FAILED ? "the run failed: " + run.failure() : done);
+        window.message(run.state() == RunState.FAILED ? "the run failed: " + run.failure() : done.apply(lastMillis));
         window.updateButtons();
         frames.requestFrame();
     }

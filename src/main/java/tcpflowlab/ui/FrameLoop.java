@@ -47,6 +47,7 @@ final class FrameLoop extends AnimationTimer {
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private java.util.function.BooleanSupplier runActive = () -> false;
     private java.util.function.BooleanSupplier chartsIdle = () -> true;
+    private java.util.function.BooleanSupplier viewsHeld = () -> false;
     private boolean beating;
     private boolean frameRequested;
     private long drained;
@@ -146,6 +147,16 @@ final class FrameLoop extends AnimationTimer {
         }
     }
 
+    /**
+     * While {@code held} says so, frames only drain the recorder and leave the views as they
+     * are: a branch recomputes a minute of run in a few hundred milliseconds, and drawing its
+     * intermediate states would take the core the computation needs; {@link #catchUp} then
+     * shows the result at once.
+     */
+    void holdViewsWhile(java.util.function.BooleanSupplier held) {
+        this.viewsHeld = held;
+    }
+
     /** Sees each frame's FX-thread CPU time in nanoseconds (the UI benchmark). */
     void setCpuObserver(java.util.function.LongConsumer observer) {
         this.cpuObserver = observer;
@@ -171,6 +182,10 @@ final class FrameLoop extends AnimationTimer {
                 drained++;
                 data.addSegment(s);
             });
+        }
+        if (viewsHeld.getAsBoolean()) {
+            eventsFlushed = false;
+            return;
         }
         // The event table is text: refreshing it 8 times a second is plenty, and its layout
         // and CSS pass is one of the costliest parts of a frame.
