@@ -4,7 +4,7 @@
 # a 256 MiB heap. Prints a report; numbers go to BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 exec java -Xmx256m -Dtcpflowlab.maxSpeedShare=${MAX_SPEED_SHARE:-1.0} -Duibench.width=${UIBENCH_WIDTH:-1600} -Duibench.height=${UIBENCH_HEIGHT:-1000} \
     -Dtestfx.robot=glass -Dglass.platform=Monocle -Dmonocle.platform=Headless \
     -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -Dheadless.geometry=1600x1000-32 \

@@ -13,7 +13,7 @@ MODE="${MODE:-idle}"
 SIZE="${SIZE:-1600x1000}"
 DISPLAY_NUM="${DISPLAY_NUM:-$((100 + RANDOM % 100))}"
 if [ -z "${CLASSES:-}" ]; then
-    mvn -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    ./mvnw -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     CLASSES=target/classes
 fi
 CP="$CLASSES:$(cat target/classpath.txt)"

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="$1"; LESSON="$2"; W="${3:-1600}"; H="${4:-1000}"; MODE="${5:-}"
 mkdir -p "$OUT"
-mvn -q -B -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 DISPLAY_NUM="${DISPLAY_NUM:-98}"
 Xvfb :$DISPLAY_NUM -screen 0 ${W}x${H}x24 -nolisten tcp &
 XVFB=$!

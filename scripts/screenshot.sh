@@ -9,7 +9,7 @@ OUT="${1:-assets/screenshot.png}"
 SECONDS_TO_RUN="${SECONDS_TO_RUN:-14}"
 PRESET="${PRESET:-seed-buggy}"
 ENGINE="${ENGINE:-model}"
-mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+./mvnw -q -B compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="target/classes:$(cat target/classpath.txt)"
 export DISPLAY_NUM="${DISPLAY_NUM:-99}"
 Xvfb :$DISPLAY_NUM -screen 0 1600x1000x24 -nolisten tcp &

@@ -48,7 +48,7 @@ final class MomentLink {
      * "/home/a b" survives both.
      */
     static String command(Path file) {
-        return "mvn javafx:run -Djavafx.args=" + shellQuoted("--moment " + pluginQuoted(file.toAbsolutePath()
+        return "./mvnw javafx:run -Djavafx.args=" + shellQuoted("--moment " + pluginQuoted(file.toAbsolutePath()
                 .toString()));
     }
 

@@ -30,8 +30,8 @@ class MomentLinkCommandTest {
         assumeTrue(new File("/bin/sh").canExecute(), "a POSIX shell");
         for (String path : PATHS) {
             String command = MomentLink.command(Path.of(path));
-            assertTrue(command.startsWith("mvn javafx:run -Djavafx.args="), command);
-            List<String> words = shellWords(command.substring("mvn javafx:run ".length()));
+            assertTrue(command.startsWith("./mvnw javafx:run -Djavafx.args="), command);
+            List<String> words = shellWords(command.substring("./mvnw javafx:run ".length()));
             assertEquals(1, words.size(), command + " -> " + words);
             assertTrue(words.get(0).startsWith("-Djavafx.args="), words.get(0));
             List<String> args = pluginSplit(words.get(0).substring("-Djavafx.args=".length()));
