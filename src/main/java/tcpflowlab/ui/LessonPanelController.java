@@ -313,6 +313,19 @@ public final class LessonPanelController {
         player.next();
     }
 
+    /**
+     * A presenter's clicker (Page Down): reveals the answer while a question waits for it, else
+     * goes to the next step, so one button walks the class through predict, reveal, next.
+     */
+    void onAdvance() {
+        LessonSession s = player.session();
+        if (player.page() == LessonPlayer.Page.STEP && s != null && s.awaitingReveal()) {
+            onReveal();
+        } else {
+            onNext();
+        }
+    }
+
     @FXML
     void onBack() {
         player.back();

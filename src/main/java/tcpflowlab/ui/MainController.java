@@ -561,10 +561,20 @@ public final class MainController {
     private void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             Node focus = scene.getFocusOwner();
+            KeyCode k = e.getCode();
+            // A presenter's clicker sends Page Down / Page Up, wherever the focus is (the prediction field too).
+            if ((k == KeyCode.PAGE_DOWN || k == KeyCode.PAGE_UP) && lessonPlayer.isOpen() && !e.isShortcutDown()) {
+                if (k == KeyCode.PAGE_DOWN) {
+                    lessonPanelController.onAdvance();
+                } else {
+                    lessonPanelController.onBack();
+                }
+                e.consume();
+                return;
+            }
             if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
                 return;
             }
-            KeyCode k = e.getCode();
             if (k == KeyCode.SPACE) {
                 toggleRun();
             } else if (k == KeyCode.S) {

@@ -3,6 +3,7 @@ package tcpflowlab.ui;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.text.Text;
@@ -215,6 +216,32 @@ class LessonModeTest {
             assertFalse(main.lessonPanel().root().isVisible());
             assertFalse(main.lessonPanel().root().isManaged());
             assertTrue(main.runs().isPrepared(), "the run stays");
+        });
+    }
+
+    @Test
+    void aPresentersClickerWalksThroughPredictRevealAndNext(FxRobot robot) throws Exception {
+        robot.interact(() -> main.applyOptions(List.of("--lesson", testLesson().toString())));
+        robot.type(KeyCode.PAGE_DOWN);
+        idle(robot);
+        long stop = pausedAtStop(robot);
+        robot.interact(() -> assertEquals("Step 1 of 3", main.lessonPanel().progressLabel().getText()));
+        robot.clickOn("#predictionField").write("13000");
+        robot.type(KeyCode.PAGE_DOWN); // the question waits: reveal (with the typed answer), not next
+        idle(robot);
+        assertEquals("✔ Right: the class said 13000 B", text(robot, "#verdictLabel"));
+        robot.interact(() -> {
+            assertNotNull(main.lessonPlayer().revealed(), "revealed");
+            assertEquals("Step 1 of 3", main.lessonPanel().progressLabel().getText());
+        });
+        robot.type(KeyCode.PAGE_DOWN);
+        idle(robot);
+        robot.interact(() -> assertEquals("Step 2 of 3", main.lessonPanel().progressLabel().getText()));
+        robot.type(KeyCode.PAGE_UP);
+        idle(robot);
+        robot.interact(() -> {
+            assertEquals("Step 1 of 3", main.lessonPanel().progressLabel().getText());
+            assertEquals(stop, main.runs().timeNanos(), "back at the same stop");
         });
     }
 
