@@ -37,6 +37,8 @@ final class HelpDialogs {
             new Shortcut("Ctrl+B", "branch: rewind a paused or finished Model run to a time, keep it faded as the reference"),
             new Shortcut("Ctrl+L", "copy a link to this moment (saved in ~/tcpflowlab-moments)"),
             new Shortcut("Ctrl+M", "sweep: outcome map over one or two knobs"),
+            new Shortcut("Page Down", "lesson: reveal the answer, or the next step (a presenter's clicker)"),
+            new Shortcut("Page Up", "lesson: the step before"),
             new Shortcut("Drag", "zoom the charts to the dragged time span"),
             new Shortcut("Scroll", "zoom the charts in or out"),
             new Shortcut("Ctrl+drag", "pan the charts"));
