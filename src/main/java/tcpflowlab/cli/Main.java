@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import tcpflowlab.scenario.InvalidScenarioException;
 
 /** Entry point of the headless command line. */
-@Command(name = "tcpflowlab", mixinStandardHelpOptions = true, version = "TCP Flow Lab 0.1.0",
+@Command(name = "tcpflowlab", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
         description = "Simulates TCP flow control between a C-style server and a Python-style client.",
         subcommands = {RunCommand.class, PresetsCommand.class, ValidateCommand.class,
                 FieldsCommand.class, NotesCommand.class, BenchCommand.class, CompareCommand.class, DiffCommand.class, SweepCommand.class, LessonCommand.class, ServeCommand.class, ConnectCommand.class, SpillBenchCommand.class, LiveBenchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})

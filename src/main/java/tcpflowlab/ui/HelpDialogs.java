@@ -118,7 +118,12 @@ final class HelpDialogs {
     }
 
     void about() {
-        dialogs.showText("About TCP Flow Lab", "TCP Flow Lab 0.1.0: an interactive TCP flow-control simulator.\n"
-                + "Charts by JFreeChart; SVG by JFreeSVG; PDF by OrsonPDF; help formatted with commonmark-java.");
+        dialogs.showText("About TCP Flow Lab", aboutText());
+    }
+
+    static String aboutText() {
+        return "TCP Flow Lab " + tcpflowlab.cli.VersionText.projectVersion()
+                + ": an interactive TCP flow-control simulator.\n"
+                + "Charts by JFreeChart; SVG by JFreeSVG; PDF by OrsonPDF; help formatted with commonmark-java.";
     }
 }

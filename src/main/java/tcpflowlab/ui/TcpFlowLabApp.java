@@ -14,7 +14,8 @@ import java.net.URL;
  * The desktop application. Options (after {@code --}): {@code --preset NAME} loads a preset,
  * {@code --engine model|live} picks the engine, {@code --autorun} presses Run, {@code --speed X}
  * sets the speed, {@code --presentation} starts in presentation mode, {@code --sweep} opens the
- * Sweep view, {@code --lesson NAME|FILE} opens a shipped lesson or a lesson file.
+ * Sweep view, {@code --lesson NAME|FILE} opens a shipped lesson or a lesson file,
+ * {@code --exit-after-first-frame} quits once the window is drawn.
  */
 public class TcpFlowLabApp extends Application {
     private MainController controller;
@@ -34,8 +35,12 @@ public class TcpFlowLabApp extends Application {
             stage.setY(usable.getMinY());
         }
         controller.attach(stage);
-        controller.applyOptions(getParameters().getRaw());
+        java.util.List<String> options = getParameters().getRaw();
+        controller.applyOptions(FirstFrameExit.without(options));
         stage.show();
+        if (FirstFrameExit.requested(options)) {
+            FirstFrameExit.arm(System.out);
+        }
     }
 
     /** Builds the main view; used by the app and by the GUI tests. */
