@@ -61,6 +61,7 @@ public final class DistBuilder {
         for (String option : JAVA_OPTIONS) {
             args.addAll(List.of("--java-options", option));
         }
+        args.addAll(Platform.current().imageOptions());
         JdkTool.require("jpackage").run(args);
         Path launcher = image.resolve(Platform.current().launcher(NAME));
         log.accept("app image: " + image);
@@ -159,6 +160,14 @@ public final class DistBuilder {
             String arch = System.getProperty("os.arch");
             String cpu = arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch;
             return name().toLowerCase(Locale.ROOT) + "-" + cpu;
+        }
+
+        /**
+         * The one launcher is the command line too: on Windows it must be a console program, or
+         * {@code tcpflowlab run} would print nowhere (the window then opens beside a console).
+         */
+        List<String> imageOptions() {
+            return this == WINDOWS ? List.of("--win-console") : List.of();
         }
 
         List<String> installerOptions() {

@@ -102,7 +102,7 @@ class AppImageTest {
     }
 
     @Test
-    void theDebInstallsTheLauncherUnderOpt() throws Exception {
+    void theDebInstallsALauncherUnderOptThatRuns() throws Exception {
         assumeTrue(DistBuilder.Platform.current() == DistBuilder.Platform.LINUX, "skipped: .deb is Linux only");
         assumeTrue(DistBuilder.Platform.LINUX.missingInstallerTools().isEmpty(),
                 "skipped: " + DistBuilder.Platform.LINUX.missingInstallerTools().orElse(""));
@@ -110,10 +110,14 @@ class AppImageTest {
         assertTrue(deb.getFileName().toString().endsWith(".deb"), deb.toString());
         Path dpkgDeb = ImageProcess.onPath("dpkg-deb").orElseThrow();
         ImageProcess dpkg = ImageProcess.withTools(dir.resolve("dpkg"), List.of("tar", "xz", "gzip", "zstd"));
-        var contents = dpkg.run(60, List.of(dpkgDeb.toString(), "--contents", deb.toString()));
-        assertEquals(0, contents.exit(), contents.output());
-        assertTrue(contents.output().matches("(?s).*-rwxr-xr-x \\S+ +\\d+ \\S+ \\S+ \\./opt/tcpflowlab/bin/tcpflowlab\\R.*"),
-                contents.output());
-        assertTrue(contents.output().contains("./opt/tcpflowlab/lib/runtime/"), contents.output());
+        // unpack as dpkg -i would, into a folder instead of /
+        Path root = Files.createDirectories(dir.resolve("debroot"));
+        var unpack = dpkg.run(120, List.of(dpkgDeb.toString(), "-x", deb.toString(), root.toString()));
+        assertEquals(0, unpack.exit(), unpack.output());
+        Path launcher = root.resolve("opt").resolve(DistBuilder.NAME).resolve("bin").resolve(DistBuilder.NAME);
+        assertTrue(Files.isExecutable(launcher), launcher + " missing or not executable");
+        var run = noJava.run(120, List.of(launcher.toString(), "run", "-p", "seed-buggy", "-d", "5"));
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("outcome"), run.output());
     }
 }
